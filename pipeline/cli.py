@@ -1,0 +1,47 @@
+"""Command line: ``python -m pipeline <stage>`` runs a stage with the paths in dvc.yaml."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+from importlib import import_module
+from types import ModuleType
+
+from pipeline import schemadoc
+from pipeline.io import load_params
+from pipeline.stages import STAGES
+
+
+def stage_module(name: str) -> ModuleType:
+    """Import a stage's module only when it runs (spaCy and lingua are slow to import)."""
+    return import_module(f"pipeline.{name}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse arguments and run a stage or a helper command."""
+    parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, io in STAGES.items():
+        stage = sub.add_parser(name, help=io.summary)
+        stage.add_argument("--params", default="params.yaml", help="params file (default: params.yaml)")
+        for key, default in {**io.inputs, **io.outputs}.items():
+            stage.add_argument(f"--{key}", default=default, help=f"path of '{key}' (default: {default})")
+    docs = sub.add_parser("schema-docs", help="write docs/SCHEMA.md from pipeline/schema.py")
+    docs.add_argument("--output", default="docs/SCHEMA.md")
+    docs.add_argument("--check", action="store_true", help="fail if the file is stale instead of writing it")
+    args = parser.parse_args(argv)
+
+    if args.command == "schema-docs":
+        return schemadoc.write_or_check(args.output, check=args.check)
+    module = stage_module(args.command)
+    params = load_params(args.params)
+    inputs = {k: getattr(args, k) for k in STAGES[args.command].inputs}
+    outputs = {k: getattr(args, k) for k in STAGES[args.command].outputs}
+    started = time.perf_counter()
+    counts = module.run(inputs, outputs, params)
+    elapsed = time.perf_counter() - started
+    print(json.dumps({"stage": args.command, **counts, "seconds": round(elapsed, 2)}), file=sys.stderr)
+    return 0

@@ -1,0 +1,225 @@
+"""Tests for pipeline.encoding.decode_bytes."""
+from __future__ import annotations
+
+import codecs
+import pickle
+import random
+import re
+import struct
+import time
+import zlib
+from pathlib import Path
+
+import opencc
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.encoding import CANONICAL, DecodeError, Decoded, decode_bytes
+
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "004_f5268baeac44eb9c.txt"
+FRENCH = "Le président a déclaré à l'Assemblée « nous ferons mieux » — c’était prévu."
+
+
+@pytest.fixture(scope="module")
+def simplified() -> str:
+    text = SEED.read_text(encoding="utf-8")[:2000]
+    assert len(text) == 2000 and sum("\u4e00" <= c <= "\u9fff" for c in text) > 1000
+    return text
+
+
+@pytest.fixture(scope="module")
+def traditional(simplified: str) -> str:
+    text = opencc.OpenCC("s2tw").convert(simplified)
+    assert text != simplified
+    text.encode("cp950")  # every character must be encodable: no silent loss
+    return text
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of at least 8 characters, ending punctuation included."""
+    return [s for s in re.split(r"(?<=[。?!])", text.replace("\n", "")) if len(s) >= 8]
+
+
+def check(data: bytes, text: str, encoding: str, **kw: str) -> Decoded:
+    res = decode_bytes(data, **kw)
+    assert res.encoding == encoding
+    assert res.text == text
+    assert res.encoding in CANONICAL
+    return res
+
+
+# --- Unicode -------------------------------------------------------------------------------
+
+def test_utf8_without_bom(simplified: str) -> None:
+    assert check(simplified.encode("utf-8"), simplified, "utf-8").note is None
+
+
+def test_utf8_with_bom_drops_bom(simplified: str) -> None:
+    res = check(codecs.BOM_UTF8 + simplified.encode("utf-8"), simplified, "utf-8-sig")
+    assert not res.text.startswith("\ufeff") and res.note is None
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_utf32_with_bom(simplified: str, codec: str) -> None:
+    bom = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE,
+           "utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE}[codec]
+    check(bom + simplified.encode(codec), simplified, codec)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_chinese(simplified: str, codec: str) -> None:
+    check(simplified.encode(codec), simplified, codec)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_wide_without_bom_english(codec: str) -> None:
+    text = "The minister said on Tuesday that talks would resume.\n" * 20
+    check(text.encode(codec), text, codec)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_cjk_only(simplified: str, codec: str) -> None:
+    """(Almost) no NUL bytes: detection relies on a clean, CJK-looking decoding."""
+    text = re.sub(r"[\x00-\x7f]", "", simplified)
+    assert text.encode(codec).count(0) < len(text) * 0.05
+    check(text.encode(codec), text, codec)
+
+
+def test_utf8_truncated_last_character(simplified: str) -> None:
+    head = simplified[:500]
+    assert "\u4e00" <= simplified[500] <= "\u9fff"
+    for keep in (1, 2):
+        data = head.encode("utf-8") + simplified[500].encode("utf-8")[:keep]
+        res = check(data, head, "utf-8")
+        assert res.note is not None and f"dropped {keep} byte" in res.note
+
+
+def test_utf8_invalid_in_middle_is_not_repaired(simplified: str) -> None:
+    head, tail = simplified[:100].encode("utf-8"), simplified[100:].encode("utf-8")
+    with pytest.raises(DecodeError) as err:
+        decode_bytes(head + b"\xff" + tail)
+    assert err.value.reason == "undecodable"
+    assert f"0xFF at offset {len(head)}" in err.value.detail
+
+
+def test_utf8_with_stray_nul_bytes(simplified: str) -> None:
+    text = simplified[:100] + "\x00" + simplified[100:900] + "\x00\x00" + simplified[900:]
+    check(text.encode("utf-8"), text, "utf-8")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.one_of(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF),
+                                  st.characters(min_codepoint=0x20, max_codepoint=0x7E),
+                                  st.sampled_from("\t\n\r")), min_size=1))
+def test_property_utf8_round_trip(text: str) -> None:
+    assert decode_bytes(text.encode("utf-8")).text == text
+
+
+# --- legacy CJK ----------------------------------------------------------------------------
+
+def test_gb18030_long(simplified: str) -> None:
+    assert check(simplified.encode("gb18030"), simplified, "gb18030").note is None
+
+
+def test_big5_long(traditional: str) -> None:
+    assert check(traditional.encode("cp950"), traditional, "big5").note is None
+
+
+def test_big5_also_decodes_as_gbk_garbage(traditional: str) -> None:
+    """The hard case the scorer exists for: Big5 bytes are (mostly) valid GBK too."""
+    first = sentences(traditional)[0].encode("cp950")
+    assert first.decode("gb18030") != sentences(traditional)[0]
+    check(first, sentences(traditional)[0], "big5")
+
+
+def test_short_sentences_told_apart(simplified: str) -> None:
+    s2tw = opencc.OpenCC("s2tw")
+    sents = sentences(simplified)
+    assert len(sents) >= 10
+    for sent in sents:
+        check(sent.encode("gb18030"), sent, "gb18030")
+        trad = s2tw.convert(sent)
+        check(trad.encode("cp950"), trad, "big5")
+
+
+# --- ASCII / Latin ---------------------------------------------------------------------------
+
+def test_ascii_english() -> None:
+    text = "Stocks rose 2.5% on Monday.\r\nAnalysts expect more gains.\n"
+    assert check(text.encode("ascii"), text, "ascii").note is None
+
+
+def test_french_cp1252() -> None:
+    check(FRENCH.encode("cp1252"), FRENCH, "cp1252")
+
+
+def test_latin1_when_cp1252_cannot_decode() -> None:
+    """0x81 is undefined in cp1252, so only latin-1 decodes it (as a C1 control)."""
+    text = "Der Präsident erklärte, die Straße bleibe gesperrt.\x81 Überraschend für viele."
+    check(text.encode("latin-1"), text, "latin-1")
+
+
+# --- declared labels -------------------------------------------------------------------------
+
+def test_declared_correct_label_used(simplified: str) -> None:
+    assert check(simplified.encode("gb18030"), simplified, "gb18030", declared="GB2312").note is None
+    assert check(FRENCH.encode("cp1252"), FRENCH, "cp1252", declared="iso-8859-1").note is None
+
+
+@pytest.mark.parametrize("label", ["big5", "gbk", "windows-1252", "x-no-such-charset"])
+def test_declared_wrong_label_ignored_for_utf8(simplified: str, label: str) -> None:
+    res = check(simplified.encode("utf-8"), simplified, "utf-8", declared=label)
+    assert res.note is not None and label in res.note
+
+
+def test_declared_wrong_cjk_label_ignored(simplified: str, traditional: str) -> None:
+    check(traditional.encode("cp950"), traditional, "big5", declared="gbk")
+    check(simplified.encode("gb18030"), simplified, "gb18030", declared="big5")
+    check(FRENCH.encode("cp1252"), FRENCH, "cp1252", declared="gb2312")
+
+
+# --- rejects ---------------------------------------------------------------------------------
+
+def _png() -> bytes:
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+    pixels = zlib.compress(b"".join(b"\x00" + bytes(range(48)) for _ in range(16)))
+    ihdr = struct.pack(">IIBBBBB", 16, 16, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+
+
+def test_png_is_binary() -> None:
+    with pytest.raises(DecodeError) as err:
+        decode_bytes(_png())
+    assert err.value.reason == "binary" and "PNG" in err.value.detail
+
+
+def test_random_bytes_are_binary() -> None:
+    with pytest.raises(DecodeError) as err:
+        decode_bytes(random.Random(0).randbytes(4096))
+    assert err.value.reason == "binary" and "control" in err.value.detail
+
+
+def test_empty() -> None:
+    with pytest.raises(DecodeError) as err:
+        decode_bytes(b"")
+    assert err.value.reason == "empty"
+
+
+def test_text_starting_like_a_signature_is_text() -> None:
+    check(b"MZ Holdings posted a profit.", "MZ Holdings posted a profit.", "ascii")
+
+
+def test_decode_error_pickles() -> None:
+    err = pickle.loads(pickle.dumps(DecodeError("binary", "x")))
+    assert (err.reason, err.detail, str(err)) == ("binary", "x", "binary: x")
+
+
+def test_large_inputs_are_fast(simplified: str) -> None:
+    big = (simplified * (30_000_000 // len(simplified.encode("utf-8")) + 1)).encode("utf-8")
+    start = time.perf_counter()
+    assert decode_bytes(big).encoding == "utf-8"
+    gb = (simplified * (5_000_000 // len(simplified.encode("gb18030")) + 1)).encode("gb18030")
+    assert decode_bytes(gb).encoding == "gb18030"
+    assert time.perf_counter() - start < 5.0
