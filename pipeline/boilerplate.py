@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.chinese import to_simplified
+
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _SENTENCE_PUNCT = re.compile(r"[.!?。！？,，;；:：]")
 _PLACEHOLDER = re.compile(r"^[?？\ufffd□■◆◇●○·•*_=~|#\-–—]+$")
@@ -151,13 +153,18 @@ def _author_bio(lines: list[str], removed: dict[int, str], p: CleanParams) -> di
 
 
 def find_boilerplate(lines: list[str], p: CleanParams = CleanParams()) -> list[Removal]:
-    """Every line that is not article text, with its kind, in line order."""
+    """Every line that is not article text, with its kind, in line order.
+
+    The rules are written in Simplified Chinese and English; they are applied to
+    an OpenCC-simplified copy of each line so that Traditional pages match too.
+    """
+    probe = [to_simplified(line) for line in lines]
     removed: dict[int, str] = {}
-    removed.update(_top_navigation(lines, p))
-    removed.update(_bottom_trailer(lines, p))
-    removed.update(_author_bio(lines, removed, p))
-    removed.update(_bottom_trailer([ln if i not in removed else "" for i, ln in enumerate(lines)], p))
-    for i, line in enumerate(lines):
+    removed.update(_top_navigation(probe, p))
+    removed.update(_bottom_trailer(probe, p))
+    removed.update(_author_bio(probe, removed, p))
+    removed.update(_bottom_trailer([ln if i not in removed else "" for i, ln in enumerate(probe)], p))
+    for i, line in enumerate(probe):
         if i not in removed and line.strip() and is_placeholder(line):
             removed[i] = "placeholder"
     return [Removal(i, k, lines[i]) for i, k in sorted(removed.items())]

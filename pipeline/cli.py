@@ -6,9 +6,11 @@ import argparse
 import json
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from importlib import import_module
+from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from pipeline import schemadoc
 from pipeline.io import load_params
@@ -45,3 +47,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     elapsed = time.perf_counter() - started
     print(json.dumps({"stage": args.command, **counts, "seconds": round(elapsed, 2)}), file=sys.stderr)
     return 0
+
+
+def run_stages(
+    seeds: str | Path, out_dir: str | Path, params: Mapping[str, Any], stages: Sequence[str] = tuple(STAGES)
+) -> dict[str, dict[str, int]]:
+    """Run stages in order on ``seeds`` with every table under ``out_dir`` (tests, notebooks, benchmarks)."""
+    out_dir = Path(out_dir)
+    counts = {}
+    for name in stages:
+        io = STAGES[name]
+        remap = {"seeds": str(seeds)}
+        inputs = {k: remap.get(k, str(out_dir / Path(v).name)) for k, v in io.inputs.items()}
+        outputs = {k: str(out_dir / Path(v).name) for k, v in io.outputs.items()}
+        counts[name] = stage_module(name).run(inputs, outputs, params)
+    return counts

@@ -63,8 +63,8 @@ _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _WIDE = "\u2e80-\u303f\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
 _CJK_BREAK = re.compile(rf"(?<=[{_WIDE}])[^\S\n]*\n\s*(?=[{_WIDE}])")  # CSS: no space there
-_TITLE_SUFFIX = re.compile(r"\s*(?:[-|–—_·:»｜]|::)\s*\S")
-_SEP = "\0"  # cannot occur in parsed text, so it safely separates blocks
+_TITLE_SUFFIX = re.compile(rf"\s*(?:[|_｜·»–—]|::)\s*\S|\s+[-:]\s+\S|-\s*[{_WIDE}]")  # not "Budget-ary"
+_SEP = "\ufdd0"  # a noncharacter, deleted from the input, so it safely separates blocks
 
 
 def _norm(s: str | None) -> str:
@@ -100,7 +100,7 @@ def declared_charset(data: bytes) -> str | None:
 
 def _parse(html: str) -> _El | None:
     """Parse safely; retry without inline tags if libxml2's depth limit (256) cut the tree."""
-    html = _XML_DECL.sub("", html, count=1)
+    html = _XML_DECL.sub("", html, count=1).replace(_SEP, "")
     for attempt in range(2):
         parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
         parser.set_element_class_lookup(etree.ElementDefaultClassLookup())  # plain, fast proxies
@@ -128,7 +128,8 @@ def _metadata(doc: _El) -> tuple[dict[str, str | None], str | None]:
     """Metadata fields from the uncleaned tree, plus a last-resort <time datetime> value."""
     meta: dict[str, str] = {}
     charset = None
-    els = doc.xpath("//*[self::meta or self::title or self::h1 or self::time or @itemprop or @rel]")
+    els = list(doc.iter("meta", "title", "h1", "time", "a"))
+    props = [(v.split(), v.getparent()) for v in doc.xpath("//@itemprop")]  # one fast pass
     for m in (e for e in els if e.tag == "meta"):
         key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
         if key and (val := _norm(m.get("content"))) and key not in meta:
@@ -137,9 +138,10 @@ def _metadata(doc: _El) -> tuple[dict[str, str | None], str | None]:
     h1s = [t for t in (_text(e) for e in els if e.tag == "h1") if t]
     titles = [e for e in els if e.tag == "title" and not any(a.tag == "svg" for a in e.iterancestors())]
     published = next((meta[k] for k in _PUBLISHED_KEYS if k in meta), None)
-    published = published or _value([e for e in els if e.get("itemprop") == "datePublished"], "content", "datetime")
+    if published is None:
+        published = _value([e for v, e in props if "datePublished" in v], "content", "datetime")
     author = next((meta[k] for k in _AUTHOR_KEYS if k in meta), None)
-    if author is None and (authors := [e for e in els if e.get("itemprop") == "author"]):
+    if author is None and (authors := [e for v, e in props if "author" in v]):
         names = authors[0].xpath(".//*[@itemprop='name']")
         author = _value(names, "content") or _value(authors, "content")
     author = author or _value([e for e in els if e.tag == "a" and "author" in (e.get("rel") or "").lower().split()])
@@ -219,12 +221,12 @@ def _clean(doc: _El) -> None:
             return True
         return el.tag == "form" and sum(len(_text(p)) for p in el.iter("p")) >= 300
 
-    doomed = []
-    for el in doc.iter(tag=etree.Element):
-        if el.tag in _DROP_TAGS and el.tag != "form":
-            doomed.append(el)
-        elif (el.tag == "form" or (el.tag not in _PROTECTED and _is_boiler_attr(el))) and not holds_content(el):
-            doomed.append(el)  # a <form> wrapping the whole page (ASP.NET) is kept
+    doomed = [el for el in doc.iter(*_DROP_TAGS) if el.tag != "form"]
+    doomed += [el for el in doc.iter("form") if not holds_content(el)]  # ASP.NET wraps pages in one
+    doomed += [
+        el for el in doc.iter(tag=etree.Element)
+        if el.tag not in _PROTECTED and _is_boiler_attr(el) and not holds_content(el)
+    ]
     for el in doomed:
         parent = el.getparent()
         if el.tag == "header" and parent is not None and sole_h1 is not None and holds(el):
@@ -253,24 +255,17 @@ def _content_root(doc: _El) -> _El:
 
 def _lines(root: _El) -> list[str]:
     """Block-structured text under ``root``: one normalised, non-empty line per block."""
-    parts: list[str] = []
-    pre = 0
-    for event, el in etree.iterwalk(root, events=("start", "end")):
-        tag = el.tag
-        if event == "start":
-            if tag in _BLOCK_TAGS or tag == "br":
-                parts.append(_SEP)
-            pre += tag == "pre"
-            text = el.text
-        else:
-            pre -= tag == "pre"
-            if tag in _BLOCK_TAGS:
-                parts.append(_SEP)
-            text = el.tail if el is not root else None
-        if text:
-            parts.append(text.replace("\n", _SEP) if pre else text)
-    joined = _CJK_BREAK.sub("", "".join(parts))
-    return [line for line in map(_norm, joined.split(_SEP)) if line]
+    for el in root.iter(*_BLOCK_TAGS, "br"):  # mark block boundaries, then serialise once
+        if el.tag != "br":
+            el.text = _SEP + (el.text or "")
+        el.tail = _SEP + (el.tail or "")
+    for pre in root.iter("pre"):
+        for el in pre.iter():
+            el.text = el.text and el.text.replace("\n", _SEP)
+            if el is not pre:
+                el.tail = el.tail and el.tail.replace("\n", _SEP)
+    text = etree.tostring(root, method="text", encoding=str, with_tail=False)
+    return [line for line in map(_norm, _CJK_BREAK.sub("", text).split(_SEP)) if line]
 
 
 def extract_html(html: str) -> HtmlArticle:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.boilerplate import HAN, n_words
+from pipeline.chinese import to_simplified
 
 MONTHS = {
     m: i
@@ -75,7 +76,7 @@ def parse_date(text: str) -> dt.date | None:
 def dateline(line: str) -> dt.date | None:
     """The date of a line that is a dateline: a date alone or after a label like ``Updated:``."""
     s = line.strip()
-    labelled = DATE_LABEL.match(s)
+    labelled = DATE_LABEL.match(to_simplified(s))
     rest = s[labelled.end():] if labelled else s
     date = parse_date(rest)
     if date is None:
@@ -92,10 +93,11 @@ def dateline(line: str) -> dt.date | None:
 def byline(line: str) -> tuple[str, str | None] | None:
     """(names, source) when the line is a byline such as ``四川在线记者 樊邦平`` or ``By Jane Doe``."""
     s = line.strip()
-    m = ZH_BYLINE.match(s)
+    m = ZH_BYLINE.match(to_simplified(s))
     if m:
-        names = re.split(r"[\s、,，]+", m["names"].strip())
-        return "; ".join(n for n in names if n), m["source"] or None
+        names = re.split(r"[\s、,，]+", s[m.start("names"): m.end("names")].strip())
+        source = s[m.start("source"): m.end("source")] if m["source"] else None
+        return "; ".join(n for n in names if n), source
     m = EN_BYLINE.match(s)
     if m:
         names = re.split(r"\s*(?:,|\band\b|&)\s*", m["names"].strip())
@@ -125,7 +127,7 @@ def extract_metadata(kept: list[str], removed: list[str], *, header_lines: int =
             title = line
         break
     header = lines[:header_lines]
-    for line in header + [ln for ln in lines[header_lines:] + removed if DATE_LABEL.match(ln)]:
+    for line in header + [ln for ln in lines[header_lines:] + removed if DATE_LABEL.match(to_simplified(ln))]:
         date = dateline(line)
         if date:
             published, published_text = date, line.strip()
@@ -137,8 +139,8 @@ def extract_metadata(kept: list[str], removed: list[str], *, header_lines: int =
             break
     if source is None:
         for line in header + [ln.strip() for ln in removed]:
-            m = SOURCE_LABEL.match(line)
+            m = SOURCE_LABEL.match(to_simplified(line))
             if m:
-                source = m["source"]
+                source = line[m.start("source"): m.end("source")]
                 break
     return Metadata(title, published, published_text, names, source)

@@ -126,11 +126,33 @@ def test_big5_long(traditional: str) -> None:
     assert check(traditional.encode("cp950"), traditional, "big5").note is None
 
 
-def test_big5_also_decodes_as_gbk_garbage(traditional: str) -> None:
-    """The hard case the scorer exists for: Big5 bytes are (mostly) valid GBK too."""
-    first = sentences(traditional)[0].encode("cp950")
-    assert first.decode("gb18030") != sentences(traditional)[0]
-    check(first, sentences(traditional)[0], "big5")
+def chunks(text: str, size: int) -> list[str]:
+    """Consecutive pieces of ``size`` Han characters (no punctuation, no ASCII)."""
+    return [run[i:i + size] for run in re.findall(r"[\u4e00-\u9fff]+", text)
+            for i in range(0, len(run) - size + 1, size)]
+
+
+def clean_in(data: bytes, codec: str) -> bool:
+    """True if ``data`` also decodes under ``codec`` with no error and no private-use character."""
+    try:
+        return not re.search("[\ue000-\uf8ff]", data.decode(codec))
+    except UnicodeDecodeError:
+        return False
+
+
+def test_big5_that_is_also_clean_gbk(traditional: str) -> None:
+    """The hard case the scorer exists for: Big5 bytes that are valid, PUA-free GBK too."""
+    tricky = [c for c in chunks(traditional, 6) if clean_in(c.encode("cp950"), "gb18030")]
+    assert len(tricky) >= 10
+    for chunk in tricky:
+        check(chunk.encode("cp950"), chunk, "big5")
+
+
+def test_gb18030_that_is_also_clean_big5(simplified: str) -> None:
+    tricky = [c for c in chunks(simplified, 6) if clean_in(c.encode("gb18030"), "cp950")]
+    assert len(tricky) >= 10
+    for chunk in tricky:
+        check(chunk.encode("gb18030"), chunk, "gb18030")
 
 
 def test_short_sentences_told_apart(simplified: str) -> None:
@@ -152,6 +174,11 @@ def test_ascii_english() -> None:
 
 def test_french_cp1252() -> None:
     check(FRENCH.encode("cp1252"), FRENCH, "cp1252")
+
+
+def test_short_cp1252_ending_in_lead_byte_is_not_truncated_utf8() -> None:
+    """b"caf\xe9" looks like ASCII + a truncated UTF-8 character; cp1252 is the better reading."""
+    check("café".encode("cp1252"), "café", "cp1252")
 
 
 def test_latin1_when_cp1252_cannot_decode() -> None:

@@ -229,6 +229,9 @@ def test_xml_declared_xhtml_page() -> None:
 def test_title_suffix_kept_without_confirming_h1() -> None:
     page = "<html><head><title>Budget vote - Ledger</title></head><body><h1>Other</h1><p>x</p></body></html>"
     assert extract_html(page).title == "Budget vote - Ledger"
+    hyphen = "<title>Budget-ary talks - Ledger</title><body><h1>Budget</h1></body>"
+    assert extract_html(hyphen).title == "Budget-ary talks - Ledger"
+    assert extract_html("<title>成都发布新政策-新华网</title><h1>成都发布新政策</h1>").title == "成都发布新政策"
     assert extract_html("<body><h1> Only  h1 </h1></body>").title == "Only h1"
     og = '<head><meta property="og:title" content="OG title"><title>T - S</title></head><h1>T</h1>'
     assert extract_html(og).title == "OG title"
@@ -271,8 +274,10 @@ def test_biggest_article_wins_and_blocks_split() -> None:
     <article><h2>Main</h2><blockquote>Quote</blockquote><pre>a  b
 c</pre><table><tr><td>cell 1</td><td>cell <b>2</b></td></tr></table>
     <dl><dt>Term</dt><dd>Def</dd></dl><figure><img alt="x"><figcaption>Cap</figcaption></figure>
-    <div>loose div text <span>span</span></div></article></body>"""
-    assert extract_html(page).text == "Main\nQuote\na b\nc\ncell 1\ncell 2\nTerm\nDef\nCap\nloose div text span"
+    <div>loose div text <span>span</span><p>inner</p>tail text</div></article></body>"""
+    assert extract_html(page).text == (
+        "Main\nQuote\na b\nc\ncell 1\ncell 2\nTerm\nDef\nCap\nloose div text span\ninner\ntail text"
+    )
 
 
 def test_metadata_fallbacks() -> None:
