@@ -141,6 +141,22 @@ def _utf8(data: bytes) -> Decoded | UnicodeDecodeError:
         return Decoded(data[:e.start].decode("utf-8"), "utf-8", note)
 
 
+def _utf8_repaired(data: bytes) -> Decoded | None:
+    """UTF-8 with a handful of corrupt bytes: replace them (U+FFFD) rather than pick a legacy codec.
+
+    Legacy CJK bytes read as UTF-8 fail on most of their high bytes, so a tiny
+    share of invalid sequences among many valid multi-byte ones means damaged UTF-8.
+    """
+    text = data.decode("utf-8", errors="replace")
+    if "\ufffd".encode() in data:
+        return None
+    spots = len(re.findall("\ufffd+", text))
+    n_high = len(data.translate(None, bytes(range(128))))
+    if 0 < spots <= max(1, len(data) // 1000) and text.count("\ufffd") * 100 <= n_high:
+        return Decoded(text, "utf-8", f"replaced {spots} invalid UTF-8 byte sequence{'s' * (spots > 1)} with U+FFFD")
+    return None
+
+
 def _bom(data: bytes) -> Decoded | None:
     """Decode by byte-order mark (UTF-32 checked before UTF-16)."""
     for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -208,14 +224,10 @@ def _binary(data: bytes, utf8_ok: bool) -> str | None:
 
 
 def _legacy(data: bytes, want: str | None) -> Decoded | None:
-    """GB18030 vs Big5 by common-character score, then cp1252 / latin-1."""
-    if want in ("cp1252", "latin-1"):
-        for codec in (want, "latin-1"):
-            if (text := _strict(data, codec)) is not None and _latin_ok(text):
-                return Decoded(text, codec)
+    """GB18030 vs Big5 by common-character score (``want``: declared label), then cp1252/latin-1."""
     raw = {"gb18030": _strict(data, "gb18030"),
            "big5": _strict(data, "cp950") or _strict(data, "big5hkscs")}
-    texts = {k: t for k, t in raw.items() if t is not None and _bad_share(t) <= 0.02}
+    texts = {k: t for k, t in raw.items() if t is not None}
     scores = {k: _cjk_score(t) for k, t in texts.items()}
     if scores:
         best = max(scores, key=scores.__getitem__)
@@ -265,10 +277,13 @@ def _detect(data: bytes, want: str | None) -> Decoded:
         raise DecodeError("binary", why)
     if data.isascii():
         return Decoded(data.decode("ascii"), "ascii")
-    if isinstance(utf8, Decoded) and (utf8.note is None or not utf8.text.isascii()):
+    # ASCII + one trailing lead byte is more likely cp1252 (b"caf\xe9") than truncated UTF-8.
+    if isinstance(utf8, Decoded) and not (utf8.text.isascii() and len(data) - len(utf8.text) == 1):
         return utf8
-    if res := _legacy(data, want if want in ("gb18030", "big5", "cp1252", "latin-1") else None):
-        return res  # also wins over "ASCII + truncated UTF-8 char", e.g. cp1252 b"caf\xe9"
+    if res := _utf8_repaired(data):
+        return res
+    if res := _legacy(data, want):
+        return res
     if isinstance(utf8, Decoded):
         return utf8
     bad = data[utf8.start]

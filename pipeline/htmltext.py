@@ -124,8 +124,11 @@ def _value(els: Sequence[_El], *attrs: str) -> str | None:
     return None
 
 
-def _metadata(doc: _El) -> tuple[dict[str, str | None], str | None]:
-    """Metadata fields from the uncleaned tree, plus a last-resort <time datetime> value."""
+_Times = list[tuple[str, list[_El]]]
+
+
+def _metadata(doc: _El) -> tuple[dict[str, str | None], _Times]:
+    """Metadata fields from the uncleaned tree, plus each <time datetime> with its ancestors."""
     meta: dict[str, str] = {}
     charset = None
     els = list(doc.iter("meta", "title", "h1", "time", "a"))
@@ -145,8 +148,7 @@ def _metadata(doc: _El) -> tuple[dict[str, str | None], str | None]:
         names = authors[0].xpath(".//*[@itemprop='name']")
         author = _value(names, "content") or _value(authors, "content")
     author = author or _value([e for e in els if e.tag == "a" and "author" in (e.get("rel") or "").lower().split()])
-    times = [e for e in els if e.tag == "time" and e.get("datetime")]
-    in_story = [e for e in times if any(a.tag in ("article", "main") for a in e.iterancestors())]
+    times = [(v, list(e.iterancestors())) for e in els if e.tag == "time" and (v := _norm(e.get("datetime")))]
     fields = {
         "title": _title(meta, _text(titles[0]) if titles else "", h1s),
         "published": published,
@@ -154,7 +156,7 @@ def _metadata(doc: _El) -> tuple[dict[str, str | None], str | None]:
         "source": meta.get("og:site_name"),
         "charset": charset,
     }
-    return fields, _value(in_story or times, "datetime")
+    return fields, times
 
 
 def _title(meta: Mapping[str, str], full: str, h1s: list[str]) -> str | None:
@@ -273,9 +275,11 @@ def extract_html(html: str) -> HtmlArticle:
     doc = _parse(html)
     if doc is None:
         return HtmlArticle("", None, None, None, None, None)
-    fields, time_fallback = _metadata(doc)
+    fields, times = _metadata(doc)
     _clean(doc)
     root = _content_root(doc)
-    if fields["published"] is None:
-        fields["published"] = _value(root.xpath(".//time[@datetime]"), "datetime") or time_fallback
+    if fields["published"] is None:  # first <time> of the story (its dropped <header> too)
+        in_root = [v for v, up in times if any(a is root for a in up)]
+        in_story = [v for v, up in times if any(a.tag in ("article", "main") for a in up)]
+        fields["published"] = next(iter(in_root or in_story or [v for v, _ in times]), None)
     return HtmlArticle(text="\n".join(_lines(root)), **fields)

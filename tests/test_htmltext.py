@@ -238,8 +238,8 @@ def test_title_suffix_kept_without_confirming_h1() -> None:
 
 
 def test_class_tokens_are_whole_words() -> None:
-    page = """<html><body class="single has-sidebar"><div class="navbar">Top links</div>
-    <article><div class="header-image"><p>Photo caption kept</p></div>
+    page = """<html><body class="single has-sidebar">
+    <article><div class="navbar">Top links</div><div class="header-image"><p>Photo caption kept</p></div>
     <p>Body text with a canvas-like word: unavailable.</p>
     <div class="snavigator"><p>Not a nav token</p></div>
     <div id="postShareButtons">Share!</div>
@@ -314,7 +314,37 @@ def test_unclosed_inline_tags_beyond_parser_depth_limit() -> None:
 
 
 def test_deterministic() -> None:
-    assert extract_html(NEWS_PAGE) == extract_html(NEWS_PAGE)
+    results = {extract_html(NEWS_PAGE) for _ in range(6)}
+    assert len(results) == 1
+
+
+def test_layout_modifier_words_do_not_mark_boilerplate() -> None:
+    page = """<body><div class="layout with-sidebar"><div class="content"><p>Story one.</p><p>Story two.</p>
+    </div><div class="sidebar"><p>Ad text</p></div></div><div id="no-comments"><p>Still here.</p></div></body>"""
+    assert extract_html(page).text == "Story one.\nStory two."
+    assert extract_html(page.replace("with-sidebar", "sidebar")).text == "Still here."
+
+
+def test_role_main_is_content_root() -> None:
+    page = """<body><div role="main"><p>Declared main content.</p></div>
+    <div class="teasers"><p>Teaser one is longer than main.</p><p>Teaser two is longer too.</p></div></body>"""
+    assert extract_html(page).text == "Declared main content."
+
+
+def test_published_falls_back_to_story_time() -> None:
+    page = """<body><div class="promo-box"><time datetime="1999-01-01">x</time></div>
+    <article class="teaser"><p>Short teaser <time datetime="2000-01-01">then</time></p></article>
+    <article><header><time datetime="2024-06-01">June 1</time></header><h1>Main story</h1>
+    <p>Long main story text, long enough to beat the teaser.</p></article></body>"""
+    assert extract_html(page).published == "2024-06-01"  # in the root article, though its <header> went
+    no_root_time = page.replace('<header><time datetime="2024-06-01">June 1</time></header>', "")
+    assert extract_html(no_root_time).published == "2000-01-01"  # then the first time in any story
+    no_story_time = no_root_time.replace('<time datetime="2000-01-01">then</time>', "")
+    assert extract_html(no_story_time).published == "1999-01-01"  # then the first time anywhere
+
+
+def test_separator_noncharacter_in_input_is_ignored() -> None:
+    assert extract_html("<p>a\ufdd0b</p><p>c</p>").text == "ab\nc"
 
 
 @settings(max_examples=200, deadline=None)
