@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections.abc import Mapping, Sequence
@@ -12,7 +13,6 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from pipeline import schemadoc
 from pipeline.io import load_params
 from pipeline.stages import STAGES
 
@@ -37,6 +37,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "schema-docs":
+        from pipeline import schemadoc
+
         return schemadoc.write_or_check(args.output, check=args.check)
     module = stage_module(args.command)
     params = load_params(args.params)
@@ -45,8 +47,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     counts = module.run(inputs, outputs, params)
     elapsed = time.perf_counter() - started
-    print(json.dumps({"stage": args.command, **counts, "seconds": round(elapsed, 2)}), file=sys.stderr)
+    write_metrics(STAGES[args.command].metrics, counts)
+    print(json.dumps({"stage": args.command, **counts, "seconds": round(elapsed, 2)}, ensure_ascii=False),
+          file=sys.stderr)
     return 0
+
+
+def write_metrics(path: str | Path, counts: Mapping[str, Any]) -> None:
+    """Write a stage's counts as sorted JSON, atomically (temp file + rename)."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.tmp")
+    tmp.write_text(json.dumps(counts, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    os.replace(tmp, target)
 
 
 def run_stages(
@@ -61,4 +74,5 @@ def run_stages(
         inputs = {k: remap.get(k, str(out_dir / Path(v).name)) for k, v in io.inputs.items()}
         outputs = {k: str(out_dir / Path(v).name) for k, v in io.outputs.items()}
         counts[name] = stage_module(name).run(inputs, outputs, params)
+        write_metrics(out_dir / "metrics" / f"{name}.json", counts[name])
     return counts

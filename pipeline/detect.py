@@ -158,14 +158,21 @@ def document_languages(text: str, segments: Sequence[Segment]) -> Row:
 def run(inputs: Mapping[str, str | Path], outputs: Mapping[str, str | Path], params: Mapping[str, Any]) -> dict[str, int]:
     """Read ``ingested``; write ``documents`` and ``segments``."""
     p = DetectParams.from_params(params.get("detect", {}))
+    docs_by_lang: dict[str, int] = {}
+    chars_by_lang: dict[str, int] = {}
     with TableWriter(outputs["documents"], DOCUMENTS) as docs, TableWriter(outputs["segments"], SEGMENTS) as segs:
         for row in iter_rows(inputs["ingested"], INGESTED):
             text = row["text"]
             segments = label_runs(text, p)
-            docs.write([{**row, **document_languages(text, segments)}])
+            langs = document_languages(text, segments)
+            docs_by_lang[langs["lang"]] = docs_by_lang.get(langs["lang"], 0) + 1
+            for s in segments:
+                chars_by_lang[s.lang] = chars_by_lang.get(s.lang, 0) + s.end - s.start
+            docs.write([{**row, **langs}])
             segs.write(
                 {"doc_id": row["doc_id"], "seg_id": i, "para_id": s.para_id, "start": s.start, "end": s.end,
                  "text": text[s.start: s.end], "lang": s.lang, "script": s.script, "score": round(s.score, 4)}
                 for i, s in enumerate(segments)
             )
-    return {"documents": docs.n_rows, "segments": segs.n_rows}
+    return {"documents": docs.n_rows, "segments": segs.n_rows, "documents_by_lang": docs_by_lang,
+            "run_chars_by_lang": chars_by_lang}

@@ -61,9 +61,10 @@ _XML_ENCODING = re.compile(r"""^\s*<\?xml\b[^>]*\bencoding\s*=\s*["']([A-Za-z0-9
 _WORD_SPLIT = re.compile(r"[^a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_WIDE = "\u2e80-\u303f\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
-_CJK_BREAK = re.compile(rf"(?<=[{_WIDE}])[^\S\n]*\n\s*(?=[{_WIDE}])")  # CSS: no space there
-_TITLE_SUFFIX = re.compile(rf"\s*(?:[|_｜·»–—]|::)\s*\S|\s+[-:]\s+\S|-\s*[{_WIDE}]")  # not "Budget-ary"
+_WIDE = "\u2e80-\u303f\u3040-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"  # CJK, no Hangul
+_CJK_BREAK = re.compile(rf"(?<=[{_WIDE}])[^\S\n]*\n\s*(?=[{_WIDE}])")  # CSS drops it
+# " - Site", "_新浪网", "-新华网", but not "Budget-ary":
+_TITLE_SUFFIX = re.compile(rf"\s*(?:[|_｜·»–—]|::)\s*\S|\s+[-:]\s+\S|-\s*[{_WIDE}]")
 _SEP = "\ufdd0"  # a noncharacter, deleted from the input, so it safely separates blocks
 
 
@@ -139,7 +140,7 @@ def _metadata(doc: _El) -> tuple[dict[str, str | None], _Times]:
             meta[key] = val
         charset = charset or _charset_from_attrs({k.lower(): v for k, v in m.attrib.items()})
     h1s = [t for t in (_text(e) for e in els if e.tag == "h1") if t]
-    titles = [e for e in els if e.tag == "title" and not any(a.tag == "svg" for a in e.iterancestors())]
+    titles = [e for e in els if e.tag == "title" and all(a.tag != "svg" for a in e.iterancestors())]
     published = next((meta[k] for k in _PUBLISHED_KEYS if k in meta), None)
     if published is None:
         published = _value([e for v, e in props if "datePublished" in v], "content", "datetime")
@@ -147,8 +148,12 @@ def _metadata(doc: _El) -> tuple[dict[str, str | None], _Times]:
     if author is None and (authors := [e for v, e in props if "author" in v]):
         names = authors[0].xpath(".//*[@itemprop='name']")
         author = _value(names, "content") or _value(authors, "content")
-    author = author or _value([e for e in els if e.tag == "a" and "author" in (e.get("rel") or "").lower().split()])
-    times = [(v, list(e.iterancestors())) for e in els if e.tag == "time" and (v := _norm(e.get("datetime")))]
+    links = [e for e in els if e.tag == "a" and "author" in (e.get("rel") or "").lower().split()]
+    author = author or _value(links)
+    times = [
+        (v, list(e.iterancestors()))
+        for e in els if e.tag == "time" and (v := _norm(e.get("datetime")))
+    ]
     fields = {
         "title": _title(meta, _text(titles[0]) if titles else "", h1s),
         "published": published,
@@ -179,7 +184,7 @@ def _is_boiler_name(name: str) -> bool:
         prev = words[i - 1] if i else ""
         if prev in _MODIFIERS:  # "has-sidebar" describes a layout, not a sidebar
             continue
-        if w in _BOILER_WORDS or (w == "header" and (len(words) == 1 or prev in _HEADER_QUALIFIERS)):
+        if w in _BOILER_WORDS or w == "header" and (len(words) == 1 or prev in _HEADER_QUALIFIERS):
             return True
     return False
 
@@ -193,7 +198,8 @@ def _is_boiler_attr(el: _El) -> bool:
         return True
     if "hidden" in attrib or _HIDDEN_STYLE.search(attrib.get("style") or ""):
         return True
-    return any(_is_boiler_name(n) for n in f"{attrib.get('class', '')} {attrib.get('id', '')}".split())
+    names = f"{attrib.get('class', '')} {attrib.get('id', '')}".split()
+    return any(_is_boiler_name(n) for n in names)
 
 
 def _drop(el: _El) -> None:

@@ -251,6 +251,7 @@ def run(inputs: Mapping[str, str | Path], outputs: Mapping[str, str | Path], par
     if not root.is_dir():
         raise FileNotFoundError(f"input folder {root} does not exist")
     files, rejects = discover(root)
+    kinds: dict[str, int] = {}
     with TableWriter(outputs["ingested"], INGESTED) as docs, TableWriter(outputs["removed"], REMOVED) as removed:
         for result, reject in process(files, p):
             if reject is not None:
@@ -258,10 +259,16 @@ def run(inputs: Mapping[str, str | Path], outputs: Mapping[str, str | Path], par
                 continue
             assert result is not None
             docs.write([result.row])
+            for r in result.removed:
+                kinds[r.kind] = kinds.get(r.kind, 0) + 1
             removed.write(
                 {"doc_id": result.row["doc_id"], "line_no": r.line_no, "kind": r.kind, "text": r.text}
                 for r in result.removed
             )
     with TableWriter(outputs["rejects"], REJECTS) as rej:
         rej.write(sorted(rejects, key=lambda r: r["path"]))
-    return {"documents": docs.n_rows, "rejects": len(rejects)}
+    reasons: dict[str, int] = {}
+    for r in rejects:
+        reasons[r["reason"]] = reasons.get(r["reason"], 0) + 1
+    return {"documents": docs.n_rows, "rejects": len(rejects), "rejects_by_reason": reasons,
+            "removed_lines": removed.n_rows, "removed_by_kind": kinds}

@@ -240,6 +240,7 @@ def run(inputs: Mapping[str, str | Path], outputs: Mapping[str, str | Path], par
     doc_ids = [r["doc_id"] for r in iter_rows(inputs["documents"], DOCUMENTS, columns=["doc_id"])]
     groups = iter_groups(inputs["segments"], SEGMENTS)
     seen = []
+    by_lang: dict[str, dict[str, int]] = {}
     with TableWriter(outputs["sentences"], SENTENCES) as sents, TableWriter(outputs["tokens"], TOKENS) as toks:
         for batch in _batches(groups, p.batch_docs):
             runs = [run for _, doc_runs in batch for run in doc_runs]
@@ -249,7 +250,11 @@ def run(inputs: Mapping[str, str | Path], outputs: Mapping[str, str | Path], par
                 sent_rows, tok_rows = rows_for_document(doc_id, doc_runs, [next(results) for _ in doc_runs])
                 sents.write(sent_rows)
                 toks.write(tok_rows)
+                for kind, rows in (("sentences", sent_rows), ("tokens", tok_rows)):
+                    for r in rows:
+                        counts = by_lang.setdefault(f"{kind}_by_lang", {})
+                        counts[r["lang"]] = counts.get(r["lang"], 0) + 1
     missing = sorted(set(doc_ids) - set(seen))
     if missing:
         raise RuntimeError(f"segments has no runs for documents {missing[:5]}; rerun the stage 'detect'")
-    return {"sentences": sents.n_rows, "tokens": toks.n_rows}
+    return {"sentences": sents.n_rows, "tokens": toks.n_rows, **by_lang}

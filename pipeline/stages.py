@@ -1,21 +1,30 @@
-"""Stage names and their table paths: the one place dvc.yaml's deps/outs are checked against."""
+"""Stage names, their tables and metrics files: the one place dvc.yaml is checked against."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+METRICS_DIR = "outputs/metrics"
 
 
 @dataclass(frozen=True)
 class StageIO:
     """What a stage reads and writes, relative to the repository root."""
 
+    name: str
     summary: str
     inputs: dict[str, str]
     outputs: dict[str, str]
 
+    @property
+    def metrics(self) -> str:
+        """The stage's counts (a DVC metrics file, kept in git so `dvc metrics diff` works)."""
+        return f"{METRICS_DIR}/{self.name}.json"
 
-STAGES: dict[str, StageIO] = {
-    "ingest": StageIO(
+
+_ALL = (
+    StageIO(
+        "ingest",
         "read seeds/ into clean article text; account for every input",
         {"seeds": "seeds"},
         {
@@ -24,15 +33,19 @@ STAGES: dict[str, StageIO] = {
             "removed": "outputs/removed.parquet",
         },
     ),
-    "detect": StageIO(
+    StageIO(
+        "detect",
         "language runs per paragraph and each document's languages",
         {"ingested": "outputs/ingested.parquet"},
         {"documents": "outputs/documents.parquet", "segments": "outputs/segments.parquet"},
     ),
-    "segment": StageIO(
+    StageIO(
+        "segment",
         "sentences and tokens in each language run",
         {"documents": "outputs/documents.parquet", "segments": "outputs/segments.parquet"},
         {"sentences": "outputs/sentences.parquet", "tokens": "outputs/tokens.parquet"},
     ),
-}
+)
+
+STAGES: dict[str, StageIO] = {s.name: s for s in _ALL}
 """Every DVC stage, in pipeline order."""

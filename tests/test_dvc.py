@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -27,9 +28,10 @@ def test_stage_declares_its_module_params_and_tables(name):
     io = STAGES[name]
     assert stage["cmd"] == f"python -m pipeline {name}"
     assert f"pipeline/{name}.py" in stage["deps"]
-    assert {"pipeline/io.py", "pipeline/schema.py", "pipeline/stages.py"} <= set(stage["deps"])
+    assert {"pipeline/io.py", "pipeline/schema.py", "pipeline/stages.py", "pipeline/cli.py"} <= set(stage["deps"])
     assert set(io.inputs.values()) <= set(stage["deps"])
     assert sorted(stage["outs"]) == sorted(io.outputs.values())
+    assert stage["metrics"] == [{io.metrics: {"cache": False}}]
     assert stage["params"] == [name] and name in PARAMS
 
 
@@ -37,7 +39,7 @@ def test_stage_declares_its_module_params_and_tables(name):
 def test_every_project_module_a_stage_imports_is_a_dep(name):
     """A change to any pipeline module a stage uses must re-run the stage."""
     code = (
-        "import sys, importlib; importlib.import_module('pipeline.%s'); "
+        "import sys, importlib; importlib.import_module('pipeline.cli'); importlib.import_module('pipeline.%s'); "
         "print('\\n'.join(sorted(m for m in sys.modules if m.startswith('pipeline.'))))" % name
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
@@ -75,6 +77,8 @@ def test_dvc_repro_in_a_temporary_copy(tmp_path):
             assert table.num_rows > 0, name
     docs = pq.read_table(repo / "outputs" / "documents.parquet").column("doc_id").to_pylist()
     assert len(docs) == 5
+    metrics = json.loads((repo / "outputs" / "metrics" / "segment.json").read_text())
+    assert metrics["sentences"] > 0 and set(metrics["sentences_by_lang"]) >= {"en", "zh"}
     lock = yaml.safe_load((repo / "dvc.lock").read_text())
     assert set(lock["stages"]) == set(STAGES)
     second = subprocess.run(dvc + ["repro"], cwd=repo, env=env, capture_output=True, text=True)
