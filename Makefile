@@ -16,7 +16,8 @@ $(STAMP): requirements.lock pyproject.toml
 		|| { echo "error: Python >= 3.11 is required (set PYTHON=...)" >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements.lock
-	$(BIN)/python -m pip install --disable-pip-version-check -q --no-deps --no-build-isolation -e .
+	# The package is used in place (like an editable install, without needing a build backend).
+	$(BIN)/python -c 'import site, sys; open(site.getsitepackages()[0] + "/pipeline-repo.pth", "w").write(sys.argv[1] + "\n")' "$(CURDIR)"
 	$(BIN)/python -m pip check
 	touch $(STAMP)
 
