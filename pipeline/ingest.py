@@ -99,8 +99,8 @@ def _decode(data: bytes, fmt: str) -> tuple[str, str, list[str]]:
 def ingest_bytes(data: bytes, *, doc_id: str, path: str, fmt: str, params: IngestParams) -> Ingested:
     """Turn one input's bytes into an ``ingested`` row, or raise :class:`Rejected`."""
     text, encoding, notes = _decode(data, fmt)
-    if not text.strip():
-        raise Rejected("whitespace_only", f"decoded as {encoding} but contains only whitespace")
+    if not _CONTROL.sub("", text).strip():
+        raise Rejected("whitespace_only", f"decoded as {encoding} but contains only whitespace or control characters")
     html_meta = metadata.Metadata()
     if fmt == "html":
         article = extract_html(text)

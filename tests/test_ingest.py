@@ -98,6 +98,7 @@ def test_bad_inputs_become_rejects_with_reasons(tmp_path, params):
     out = run_on_files(tmp_path, {
         "empty.txt": b"",
         "blank.txt": b" \n\t\n\xe3\x80\x80\n",
+        "nuls.txt": b"     \n\x00\n       \n       \n",
         "image.txt": bytes.fromhex("89504e470d0a1a0a0000000d49484452") + bytes(range(256)) * 8,
         "report.pdf": b"%PDF-1.7\n",
         "menu.txt": menu.encode(),
@@ -108,6 +109,7 @@ def test_bad_inputs_become_rejects_with_reasons(tmp_path, params):
     assert reasons == {
         "empty.txt": "empty",
         "blank.txt": "whitespace_only",
+        "nuls.txt": "whitespace_only",
         "image.txt": "binary",
         "report.pdf": "unsupported_type",
         "menu.txt": "no_article_text",
