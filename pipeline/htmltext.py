@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 import lxml.html
 from lxml import etree
@@ -13,7 +13,7 @@ from lxml import etree
 __all__ = ["HtmlArticle", "declared_charset", "extract_html"]
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class HtmlArticle:
     """Article text (one block per line, no blank lines) plus page metadata."""
 
@@ -65,12 +65,14 @@ _WIDE = "\u2e80-\u303f\u3040-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"  # C
 _CJK_BREAK = re.compile(rf"(?<=[{_WIDE}])[^\S\n]*\n\s*(?=[{_WIDE}])")  # CSS drops it
 # " - Site", "_新浪网", "-新华网", but not "Budget-ary":
 _TITLE_SUFFIX = re.compile(rf"\s*(?:[|_｜·»–—]|::)\s*\S|\s+[-:]\s+\S|-\s*[{_WIDE}]")
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\u200b\ufeff\ufffe\uffff]")  # "&#1;" too
 _SEP = "\ufdd0"  # a noncharacter, deleted from the input, so it safely separates blocks
+_SEP_ENTITY = re.compile(r"&#(?:x0*fdd0|0*64976);?", re.I)
 
 
 def _norm(s: str | None) -> str:
-    """Drop zero-width spaces, collapse whitespace runs to one space, strip."""
-    return " ".join((s or "").replace("\u200b", "").replace("\ufeff", "").split())
+    """Drop invisible characters, collapse whitespace runs to one space, strip."""
+    return " ".join(_INVISIBLE.sub("", s or "").split())
 
 
 def _text(el: _El) -> str:
@@ -101,7 +103,7 @@ def declared_charset(data: bytes) -> str | None:
 
 def _parse(html: str) -> _El | None:
     """Parse safely; retry without inline tags if libxml2's depth limit (256) cut the tree."""
-    html = _XML_DECL.sub("", html, count=1).replace(_SEP, "")
+    html = _SEP_ENTITY.sub("", _XML_DECL.sub("", html, count=1).replace(_SEP, ""))
     for attempt in range(2):
         parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
         parser.set_element_class_lookup(etree.ElementDefaultClassLookup())  # plain, fast proxies
@@ -128,8 +130,8 @@ def _value(els: Sequence[_El], *attrs: str) -> str | None:
 _Times = list[tuple[str, list[_El]]]
 
 
-def _metadata(doc: _El) -> tuple[dict[str, str | None], _Times]:
-    """Metadata fields from the uncleaned tree, plus each <time datetime> with its ancestors."""
+def _metadata(doc: _El) -> tuple[HtmlArticle, _Times]:
+    """Metadata (empty text) from the uncleaned tree; each <time datetime> with its ancestors."""
     meta: dict[str, str] = {}
     charset = None
     els = list(doc.iter("meta", "title", "h1", "time", "a"))
@@ -154,14 +156,8 @@ def _metadata(doc: _El) -> tuple[dict[str, str | None], _Times]:
         (v, list(e.iterancestors()))
         for e in els if e.tag == "time" and (v := _norm(e.get("datetime")))
     ]
-    fields = {
-        "title": _title(meta, _text(titles[0]) if titles else "", h1s),
-        "published": published,
-        "author": author,
-        "source": meta.get("og:site_name"),
-        "charset": charset,
-    }
-    return fields, times
+    title = _title(meta, _text(titles[0]) if titles else "", h1s)
+    return HtmlArticle("", title, published, author, meta.get("og:site_name"), charset), times
 
 
 def _title(meta: Mapping[str, str], full: str, h1s: list[str]) -> str | None:
@@ -210,9 +206,9 @@ def _drop(el: _El) -> None:
     if el.tail:
         prev = el.getprevious()
         if prev is not None:
-            prev.tail = (prev.tail or "") + el.tail
+            prev.tail = _INVISIBLE.sub("", (prev.tail or "") + el.tail)  # lxml rejects "\x01"
         else:
-            parent.text = (parent.text or "") + el.tail
+            parent.text = _INVISIBLE.sub("", (parent.text or "") + el.tail)
     parent.remove(el)
 
 
@@ -220,12 +216,15 @@ def _clean(doc: _El) -> None:
     """Remove non-content elements in place; a sole <h1> inside a <header> survives."""
     h1s = list(doc.iter("h1"))
     sole_h1 = h1s[0] if len(h1s) == 1 else None
-
-    def holds(el: _El) -> bool:
-        return sole_h1 is not None and any(a is el for a in sole_h1.iterancestors())
+    articles = list(doc.iter("article"))
+    anchors = [*doc.iter("main"), *h1s[:1 if sole_h1 is not None else 0]]
+    if articles:  # the biggest <article>, unless it is just a teaser card
+        size, big = max(((len(_text(a)), a) for a in articles), key=lambda t: t[0])
+        anchors += [big] if 3 * size >= len(_text(doc)) else []
+    keep = {x for a in anchors for x in (a, *a.iterancestors())}  # never dropped by attributes
 
     def holds_content(el: _El) -> bool:
-        if holds(el) or el.find(".//article") is not None or el.find(".//main") is not None:
+        if el in keep:
             return True
         return el.tag == "form" and sum(len(_text(p)) for p in el.iter("p")) >= 300
 
@@ -237,12 +236,12 @@ def _clean(doc: _El) -> None:
     ]
     for el in doomed:
         parent = el.getparent()
-        if el.tag == "header" and parent is not None and sole_h1 is not None and holds(el):
-            sole_h1.getparent().remove(sole_h1)
-            sole_h1.tail = el.tail
-            parent.replace(el, sole_h1)
-        else:
+        if el.tag != "header" or sole_h1 is None or el not in sole_h1.iterancestors():
             _drop(el)
+        elif parent is not None:  # the sole <h1> takes its <header>'s place
+            sole_h1.getparent().remove(sole_h1)
+            sole_h1.tail = _INVISIBLE.sub("", el.tail or "")
+            parent.replace(el, sole_h1)
 
 
 def _content_root(doc: _El) -> _El:
@@ -265,13 +264,13 @@ def _lines(root: _El) -> list[str]:
     """Block-structured text under ``root``: one normalised, non-empty line per block."""
     for el in root.iter(*_BLOCK_TAGS, "br"):  # mark block boundaries, then serialise once
         if el.tag != "br":
-            el.text = _SEP + (el.text or "")
-        el.tail = _SEP + (el.tail or "")
+            el.text = _SEP + _INVISIBLE.sub("", el.text or "")  # lxml rejects control characters
+        el.tail = _SEP + _INVISIBLE.sub("", el.tail or "")
     for pre in root.iter("pre"):
         for el in pre.iter():
-            el.text = el.text and el.text.replace("\n", _SEP)
+            el.text = _INVISIBLE.sub("", el.text or "").replace("\n", _SEP)
             if el is not pre:
-                el.tail = el.tail and el.tail.replace("\n", _SEP)
+                el.tail = _INVISIBLE.sub("", el.tail or "").replace("\n", _SEP)
     text = etree.tostring(root, method="text", encoding=str, with_tail=False)
     return [line for line in map(_norm, _CJK_BREAK.sub("", text).split(_SEP)) if line]
 
@@ -281,11 +280,12 @@ def extract_html(html: str) -> HtmlArticle:
     doc = _parse(html)
     if doc is None:
         return HtmlArticle("", None, None, None, None, None)
-    fields, times = _metadata(doc)
+    art, times = _metadata(doc)
     _clean(doc)
     root = _content_root(doc)
-    if fields["published"] is None:  # first <time> of the story (its dropped <header> too)
+    published = art.published
+    if published is None:  # first <time> of the story (its dropped <header> too), else any
         in_root = [v for v, up in times if any(a is root for a in up)]
         in_story = [v for v, up in times if any(a.tag in ("article", "main") for a in up)]
-        fields["published"] = next(iter(in_root or in_story or [v for v, _ in times]), None)
-    return HtmlArticle(text="\n".join(_lines(root)), **fields)
+        published = next(iter(in_root or in_story or [v for v, _ in times]), None)
+    return dataclasses.replace(art, text="\n".join(_lines(root)), published=published)

@@ -212,10 +212,58 @@ TOKENS = TableSpec(
     written_by="segment",
 )
 
+ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART",
+                 "LANGUAGE", "TITLE")
+
+ENTITIES = TableSpec(
+    name="entities",
+    description="Named-entity mentions in both languages with one label set (OntoNotes names plus TITLE). "
+    "Mentions do not overlap, except an ORG/GPE/LOC inside a TITLE.",
+    columns=(
+        DOC_ID,
+        Column("ent_id", I32, "Mention number within the document, in text order.", "7"),
+        Column("sent_id", I32, "The sentence (sentences.sent_id) holding the mention.", "3"),
+        START,
+        END,
+        _span_text("mention"),
+        Column("label", STR, f"One of {', '.join(ENTITY_LABELS)}.", "PERSON"),
+        LANG,
+        Column("norm", STR, "Canonical form: the lexicon's name in the mention's language when known, "
+               "else the (simplified) surface.", "王晓晖"),
+        Column("translit", STR, "Pinyin of Chinese person and place names (as printed in English).",
+               "Wang Xiaohui", True),
+        Column("entity_key", STR, "Identity of the entity, shared by Chinese and English mentions of the same "
+               "one: a lexicon key (`CN-SC`, `TPL-P-PARTY-COMMITTEE@CN-SC`), `PER:<pinyin letters>`, or "
+               "`<LABEL>:<lang>:<norm>` when it cannot be linked.", "PER:wangxiaohui"),
+        Column("source", STR, "Extractor(s): `lexicon`, `lac`, `spacy`, `jieba`, `rule:…`; `+org` when a "
+               "post took in its organisation.", "lexicon+org"),
+        Column("score", F64, "Confidence by source: lexicon 1.0, rules 0.9, models 0.8, POS tags 0.5.", "0.8"),
+    ),
+    sort_by=("doc_id", "ent_id"),
+    written_by="entities",
+)
+
+ENTITY_LINKS = TableSpec(
+    name="entity_links",
+    description="Each entity key with its surfaces per language and their counts: the cross-lingual links.",
+    columns=(
+        Column("entity_key", STR, "entities.entity_key.", "PER:wangxiaohui"),
+        Column("label", STR, "Entity label.", "PERSON"),
+        Column("lang", STR, "Language of the surface.", "en"),
+        Column("surface", STR, "A surface form as written (Chinese as written, not simplified).", "Wang Xiaohui"),
+        Column("n_mentions", I32, "Mentions with this key, language and surface.", "9"),
+        Column("n_docs", I32, "Documents with such a mention.", "2"),
+        Column("cross_lingual", pa.bool_(), "True when the key has mentions in Chinese and in English.", "true"),
+    ),
+    sort_by=("entity_key", "label", "lang", "surface"),
+    written_by="entities",
+)
+
 TABLES: dict[str, TableSpec] = {
-    t.name: t for t in (DOCUMENTS, REJECTS, REMOVED, SEGMENTS, SENTENCES, TOKENS, INGESTED)
+    t.name: t
+    for t in (DOCUMENTS, REJECTS, REMOVED, SEGMENTS, SENTENCES, TOKENS, ENTITIES, ENTITY_LINKS, INGESTED)
 }
 """Every table, in the order docs/SCHEMA.md lists them."""
 
-SPAN_TABLES: tuple[str, ...] = ("segments", "sentences", "tokens")
+SPAN_TABLES: tuple[str, ...] = ("segments", "sentences", "tokens", "entities")
 """Tables whose rows are spans of documents.text (start, end, text)."""

@@ -45,6 +45,12 @@ _ALL = (
         {"documents": "outputs/documents.parquet", "segments": "outputs/segments.parquet"},
         {"sentences": "outputs/sentences.parquet", "tokens": "outputs/tokens.parquet"},
     ),
+    StageIO(
+        "entities",
+        "named entities in both languages, linked across languages",
+        {"segments": "outputs/segments.parquet", "sentences": "outputs/sentences.parquet"},
+        {"entities": "outputs/entities.parquet", "entity_links": "outputs/entity_links.parquet"},
+    ),
 )
 
 STAGES: dict[str, StageIO] = {s.name: s for s in _ALL}

@@ -22,6 +22,12 @@ DVC_YAML = yaml.safe_load((ROOT / "dvc.yaml").read_text(encoding="utf-8"))
 PARAMS = yaml.safe_load((ROOT / "params.yaml").read_text(encoding="utf-8"))
 
 
+def test_evaluation_stage_writes_the_seed_gold_metrics():
+    stage = DVC_YAML["stages"]["evaluate_ner"]
+    assert "tests/gold/entities" in stage["deps"] and "outputs/entities.parquet" in stage["deps"]
+    assert stage["metrics"] == [{"outputs/metrics/ner_seed_gold.json": {"cache": False}}]
+
+
 @pytest.mark.parametrize("name", list(STAGES))
 def test_stage_declares_its_module_params_and_tables(name):
     stage = DVC_YAML["stages"][name]
@@ -80,7 +86,7 @@ def test_dvc_repro_in_a_temporary_copy(tmp_path):
     metrics = json.loads((repo / "outputs" / "metrics" / "segment.json").read_text())
     assert metrics["sentences"] > 0 and set(metrics["sentences_by_lang"]) >= {"en", "zh"}
     lock = yaml.safe_load((repo / "dvc.lock").read_text())
-    assert set(lock["stages"]) == set(STAGES)
+    assert set(lock["stages"]) == set(STAGES) | {"evaluate_ner"}
     second = subprocess.run(dvc + ["repro"], cwd=repo, env=env, capture_output=True, text=True)
     assert second.returncode == 0, second.stderr[-3000:]
     assert "didn't change, skipping" in second.stdout and "Running stage" not in second.stdout, second.stdout
