@@ -79,6 +79,17 @@ def _is_name(text: str, tag: str | None = None) -> bool:
     return text[:1] in table or text[:2] in table
 
 
+_ENUM_BEFORE = set("、,，和与及;；:：“(（ ")
+_ENUM_AFTER = set("、,，和与及等;；。”)） ")
+
+
+def _enumerated(text: str, start: int, end: int) -> bool:
+    """A word set off as an item of an enumeration (``成都、攀枝花、德阳``): whole even if jieba cut it."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return before in _ENUM_BEFORE and after in _ENUM_AFTER and ("、" in (before, after))
+
+
 def _lexicon_candidates(simplified: str, tokens: list[tuple[int, int, str]]) -> list[Candidate]:
     lex = lexicon()
     bounds = {s for s, _, _ in tokens} | {e for _, e, _ in tokens}
@@ -88,8 +99,11 @@ def _lexicon_candidates(simplified: str, tokens: list[tuple[int, int, str]]) -> 
         for entry in entries:
             if entry.label in ("GPE", "LOC"):
                 surface = simplified[start:end]
-                whole_word = start in bounds and end in bounds
-                if not whole_word or single.get((start, end)) in NOT_A_WORD_TAGS and not PLACE_SUFFIX.search(surface):
+                if _enumerated(simplified, start, end):
+                    pass
+                elif not (start in bounds and end in bounds):
+                    continue
+                elif single.get((start, end)) in NOT_A_WORD_TAGS and not PLACE_SUFFIX.search(surface):
                     continue
             out.append(Candidate(start, end, entry.label, "lexicon", LEXICON, 1.0, entry.key))
     for start, end, entries in context_abbreviations().find_all(simplified):

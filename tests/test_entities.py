@@ -138,3 +138,8 @@ def test_entity_links_are_consistent(tables):
     assert sum(r["n_mentions"] for r in links) == len(ents)
     keys = {r["entity_key"] for r in links if r["cross_lingual"]}
     assert {"PER:xijinping", "CN-SC", "TPL-P-PARTY-COMMITTEE@CN-SC"} <= keys
+
+
+def test_chinese_enumerations_keep_every_item():
+    found = _zh("成都、攀枝花、德阳、宜宾等市委社工部作交流发言。")
+    assert [t for t, label in found if label == "GPE"] == ["成都", "攀枝花", "德阳", "宜宾"]
