@@ -17,7 +17,7 @@ from typing import Any
 
 from pipeline import ner_en, ner_zh
 from pipeline.chinese import to_simplified
-from pipeline.io import Row, TableWriter, iter_groups
+from pipeline.io import Row, TableWriter, batched, iter_groups
 from pipeline.linking import Mention, document_places, link
 from pipeline.mentions import Candidate
 from pipeline.schema import ENTITIES, ENTITY_LINKS, SEGMENTS, SENTENCES
@@ -128,16 +128,6 @@ def _documents(inputs: Mapping[str, str | Path]) -> Iterator[DocInput]:
         yield DocInput(doc_id, segs, sents)
 
 
-def _batches(docs: Iterator[DocInput], size: int) -> Iterator[list[DocInput]]:
-    batch: list[DocInput] = []
-    for doc in docs:
-        batch.append(doc)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
 
 def run(inputs: Mapping[str, str | Path], outputs: Mapping[str, str | Path], params: Mapping[str, Any]) -> dict[str, Any]:
     """Read ``segments`` and ``sentences``; write ``entities`` and ``entity_links``."""
@@ -145,7 +135,7 @@ def run(inputs: Mapping[str, str | Path], outputs: Mapping[str, str | Path], par
     all_rows: list[Row] = []
     by_label: dict[str, int] = {}
     with TableWriter(outputs["entities"], ENTITIES) as ents:
-        for batch in _batches(_documents(inputs), p.batch_docs):
+        for batch in batched(_documents(inputs), p.batch_docs):
             en_runs = [(i, s) for i, d in enumerate(batch) for s in d.segments if s["lang"] == "en"]
             results = ner_en.extract_many([s["text"] for _, s in en_runs], p.spacy_model, p.spacy_batch_size)
             english: list[dict[int, list[Candidate]]] = [{} for _ in batch]

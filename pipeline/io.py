@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -21,6 +21,7 @@ import yaml
 from pipeline.schema import TableSpec
 
 Row = dict[str, Any]
+T = TypeVar("T")
 
 ROW_GROUP_ROWS = 100_000
 
@@ -184,3 +185,15 @@ def iter_groups(
         group.append(row)
     if group:
         yield current, group
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive lists of up to ``size`` items (itertools.batched arrives only in Python 3.12)."""
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

@@ -14,7 +14,7 @@ Reads ``documents`` and ``segments``; writes ``sentences`` and ``tokens``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -25,7 +25,7 @@ import spacy
 from spacy.language import Language
 
 from pipeline import chinese
-from pipeline.io import Row, TableWriter, iter_groups, iter_rows
+from pipeline.io import Row, TableWriter, batched, iter_groups, iter_rows
 from pipeline.schema import DOCUMENTS, SEGMENTS, SENTENCES, TOKENS
 from pipeline.stages import STAGES
 
@@ -223,16 +223,6 @@ def rows_for_document(doc_id: str, runs: list[Row], sentences: list[list[Sentenc
     return sent_rows, tok_rows
 
 
-def _batches(groups: Iterable[tuple[str, list[Row]]], size: int) -> Iterator[list[tuple[str, list[Row]]]]:
-    batch: list[tuple[str, list[Row]]] = []
-    for group in groups:
-        batch.append(group)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
 
 def run(inputs: Mapping[str, str | Path], outputs: Mapping[str, str | Path], params: Mapping[str, Any]) -> dict[str, int]:
     """Read ``segments`` (checked against ``documents``); write ``sentences`` and ``tokens``."""
@@ -242,7 +232,7 @@ def run(inputs: Mapping[str, str | Path], outputs: Mapping[str, str | Path], par
     seen = []
     by_lang: dict[str, dict[str, int]] = {}
     with TableWriter(outputs["sentences"], SENTENCES) as sents, TableWriter(outputs["tokens"], TOKENS) as toks:
-        for batch in _batches(groups, p.batch_docs):
+        for batch in batched(groups, p.batch_docs):
             runs = [run for _, doc_runs in batch for run in doc_runs]
             results = iter(segment_runs(runs, p))
             for doc_id, doc_runs in batch:

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from conftest import GOLD, ROOT
+from conftest import GOLD
 from pipeline import ner_en, ner_zh
 from pipeline.chinese import to_simplified
 from pipeline.evaluate import seed_gold, seed_scores, span_languages
