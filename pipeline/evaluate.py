@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -167,3 +168,67 @@ def span_languages(segments: list[dict]) -> dict[tuple[str, int], str]:
         for i in range(seg["start"], seg["end"]):
             out[(seg["doc_id"], i)] = seg["lang"]
     return out
+
+
+def read_tsv(path: str | Path) -> list[dict[str, str]]:
+    """Rows of a tab-separated file with a header (lines starting with # are comments)."""
+    import csv
+
+    with open(path, encoding="utf-8", newline="") as fh:
+        lines = [ln for ln in fh if not ln.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def evaluate_dates_file(path: str | Path) -> dict:
+    """Run the date finders on a TSV of (text, anchor, expected) and count found / exactly right values.
+
+    Each text holds one temporal expression; the language is Chinese when the text has Han
+    characters; the longest expression found is the one compared with ``expected``.
+    """
+    import datetime as dt
+
+    from pipeline.dates_en import find_dates_en
+    from pipeline.dates_zh import find_dates_zh
+
+    out: dict[str, dict[str, Any]] = {}
+    for row in read_tsv(path):
+        lang = _text_lang(row["text"])
+        anchor = dt.date.fromisoformat(row["anchor"]) if row.get("anchor") else None
+        found = (find_dates_zh if lang == "zh" else find_dates_en)(row["text"], anchor)
+        stats = out.setdefault(lang, {"n": 0, "found": 0, "exact": 0, "misses": []})
+        stats["n"] += 1
+        if found:
+            stats["found"] += 1
+            best = max(found, key=lambda t: (t.end - t.start, -t.start))
+            if best.value == row["expected"]:
+                stats["exact"] += 1
+            elif len(stats["misses"]) < 20:
+                stats["misses"].append({"text": row["text"], "expected": row["expected"], "got": best.value})
+        elif len(stats["misses"]) < 20:
+            stats["misses"].append({"text": row["text"], "expected": row["expected"], "got": None})
+    for stats in out.values():
+        stats["found_rate"] = round(stats["found"] / stats["n"], 4) if stats["n"] else 0.0
+        stats["exact_rate"] = round(stats["exact"] / stats["n"], 4) if stats["n"] else 0.0
+    return out
+
+
+def _text_lang(text: str) -> str:
+    """``zh`` for text with Han characters, else ``en`` (digits-only datelines count as English)."""
+    return "zh" if re.search(r"[\u4e00-\u9fff]", text) else "en"
+
+
+def seed_date_scores(dates: list[dict], gold: list[dict[str, str]]) -> dict:
+    """Span P/R/F1 (exact offsets) and value accuracy against tests/gold/dates.tsv, per language."""
+    pred = {(d["doc_id"], d["start"], d["end"]): d for d in dates}
+    gold_by_span = {(g["doc_id"], int(g["start"]), int(g["end"])): g for g in gold}
+    result = {}
+    for lang in ("zh", "en", "all"):
+        g = {k for k, row in gold_by_span.items() if lang in ("all", _text_lang(row["text"]))}
+        p = {k for k, row in pred.items() if lang in ("all", _text_lang(row["text"]))}
+        spans = score({(*k, "DATE") for k in g}, {(*k, "DATE") for k in p}, ["DATE"])["overall"]
+        matched = g & p
+        right = sum(1 for k in matched if pred[k]["value"] == gold_by_span[k]["value"])
+        spans["value_accuracy"] = round(right / len(matched), 4) if matched else 0.0
+        spans["value_correct_of_gold"] = round(right / len(g), 4) if g else 0.0
+        result[lang] = spans
+    return result

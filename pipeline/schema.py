@@ -259,11 +259,58 @@ ENTITY_LINKS = TableSpec(
     written_by="entities",
 )
 
+DATES = TableSpec(
+    name="dates",
+    description="Temporal expressions in both languages, normalised to TIMEX3-style values; relative ones "
+    "resolved against the document's anchor date.",
+    columns=(
+        DOC_ID,
+        Column("date_id", I32, "Expression number within the document, in text order.", "0"),
+        Column("sent_id", I32, "The sentence (sentences.sent_id) holding the expression.", "1"),
+        START,
+        END,
+        _span_text("expression"),
+        LANG,
+        Column("value", STR, "TIMEX3 value: `2024-12-26`, `2024-03`, `2024`, `P300Y`, `PAST_REF`, "
+               "`2024-12-26TMI`; `XXXX-12-26` when no anchor could be found.", "2024-04-08"),
+        Column("type", STR, "`DATE`, `TIME`, `DURATION` or `SET`.", "DATE"),
+        Column("granularity", STR, "`day`, `month`, `year`, `decade`, `time`, `duration`, `set`, `vague`.", "day"),
+        Column("relative", pa.bool_(), "True when the value depended on the anchor (今年, last year, 12月26日…).",
+               "true"),
+        Column("anchor", pa.date32(), "The document's anchor date used to resolve relative expressions.",
+               "2024-12-26", True),
+        Column("anchor_source", STR, "How the anchor was found: `published`, `latest_full_date`, "
+               "`partial_date+planned_year`, `partial_date+year_mentioned`, `partial_date+corpus`, "
+               "`year_mentioned`, `none`.", "published"),
+    ),
+    sort_by=("doc_id", "date_id"),
+    written_by="dates",
+)
+
+KEYPHRASES = TableSpec(
+    name="keyphrases",
+    description="Ranked key phrases per document and language run language.",
+    columns=(
+        DOC_ID,
+        LANG,
+        Column("rank", I32, "1 = best; contiguous within (doc_id, lang).", "1"),
+        Column("phrase", STR, "The phrase as written in the text.", "基层治理"),
+        Column("score", F64, "Ranking score (higher is better; comparable within one document and language).",
+               "0.083"),
+        Column("method", STR, "`yake`, `textrank`, `tfidf`, `quoted` or a `+` combination.", "textrank+quoted"),
+        Column("count", I32, "Occurrences of the phrase in the document's runs of that language.", "4"),
+        Column("first_start", I32, "Offset into documents.text of the first occurrence.", "512"),
+    ),
+    sort_by=("doc_id", "lang", "rank"),
+    written_by="keyphrases",
+)
+
 TABLES: dict[str, TableSpec] = {
     t.name: t
-    for t in (DOCUMENTS, REJECTS, REMOVED, SEGMENTS, SENTENCES, TOKENS, ENTITIES, ENTITY_LINKS, INGESTED)
+    for t in (DOCUMENTS, REJECTS, REMOVED, SEGMENTS, SENTENCES, TOKENS, ENTITIES, ENTITY_LINKS, DATES, KEYPHRASES,
+              INGESTED)
 }
 """Every table, in the order docs/SCHEMA.md lists them."""
 
-SPAN_TABLES: tuple[str, ...] = ("segments", "sentences", "tokens", "entities")
+SPAN_TABLES: tuple[str, ...] = ("segments", "sentences", "tokens", "entities", "dates")
 """Tables whose rows are spans of documents.text (start, end, text)."""

@@ -51,6 +51,19 @@ _ALL = (
         {"segments": "outputs/segments.parquet", "sentences": "outputs/sentences.parquet"},
         {"entities": "outputs/entities.parquet", "entity_links": "outputs/entity_links.parquet"},
     ),
+    StageIO(
+        "dates",
+        "temporal expressions normalised to TIMEX3 values, resolved against each document's anchor",
+        {"documents": "outputs/documents.parquet", "segments": "outputs/segments.parquet",
+         "sentences": "outputs/sentences.parquet"},
+        {"dates": "outputs/dates.parquet"},
+    ),
+    StageIO(
+        "keyphrases",
+        "ranked key phrases per document and language",
+        {"segments": "outputs/segments.parquet", "tokens": "outputs/tokens.parquet"},
+        {"keyphrases": "outputs/keyphrases.parquet"},
+    ),
 )
 
 STAGES: dict[str, StageIO] = {s.name: s for s in _ALL}

@@ -86,7 +86,7 @@ def test_dvc_repro_in_a_temporary_copy(tmp_path):
     metrics = json.loads((repo / "outputs" / "metrics" / "segment.json").read_text())
     assert metrics["sentences"] > 0 and set(metrics["sentences_by_lang"]) >= {"en", "zh"}
     lock = yaml.safe_load((repo / "dvc.lock").read_text())
-    assert set(lock["stages"]) == set(STAGES) | {"evaluate_ner"}
+    assert set(lock["stages"]) == set(STAGES) | {"evaluate_ner", "evaluate_dates"}
     second = subprocess.run(dvc + ["repro"], cwd=repo, env=env, capture_output=True, text=True)
     assert second.returncode == 0, second.stderr[-3000:]
     assert "didn't change, skipping" in second.stdout and "Running stage" not in second.stdout, second.stdout
