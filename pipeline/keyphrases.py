@@ -260,16 +260,16 @@ def rank_zh(text: str, *, idf: Mapping[str, float] | None = None, top_k: int = 2
 
 # --- English ------------------------------------------------------------------------------------
 
-@lru_cache(maxsize=1)
-def english_pipeline() -> Language:
-    """The spaCy model (tagger, parser, lemmatizer, NER), loaded once."""
-    return spacy.load(SPACY_MODEL)
+@lru_cache(maxsize=2)
+def english_pipeline(model: str = SPACY_MODEL) -> Language:
+    """The spaCy model (tagger, parser, lemmatizer, NER), loaded once per name."""
+    return spacy.load(model)
 
 
-def rank_en(text: str, *, top_k: int = 20) -> list[Keyphrase]:
-    """Key phrases of an English text."""
+def rank_en(text: str, *, top_k: int = 20, model: str = SPACY_MODEL) -> list[Keyphrase]:
+    """Key phrases of an English text (``model``: the spaCy model's package name)."""
     stop, alone = stoplist("en")
-    doc = english_pipeline()(text)
+    doc = english_pipeline(model)(text)
     names = {t.lower_ for e in doc.ents if e.label_ in _EN_NAME_ENTS for t in e}  # Sichuan, Xi
     ents: dict[int, tuple[int, int]] = {}  # token -> (first, last) token of its entity, no article
     for ent in doc.ents:
@@ -379,11 +379,12 @@ def to_document_offset(view_offset: int, starts: list[tuple[int, int]]) -> int:
     return doc_start + view_offset - view_start
 
 
-def keyphrase_rows(doc_id: str, runs: list[dict], idf: Mapping[str, float], top_k: int) -> list[dict]:
+def keyphrase_rows(doc_id: str, runs: list[dict], idf: Mapping[str, float], top_k: int,
+                   model: str = SPACY_MODEL) -> list[dict]:
     """Rows of ``keyphrases`` for one document: each language ranked on its own runs."""
     rows = []
     for lang, (text, starts) in sorted(language_views(runs).items()):
-        ranked = rank_zh(text, idf=idf, top_k=top_k) if lang == "zh" else rank_en(text, top_k=top_k)
+        ranked = rank_zh(text, idf=idf, top_k=top_k) if lang == "zh" else rank_en(text, top_k=top_k, model=model)
         for rank, kp in enumerate(ranked, start=1):
             rows.append({"doc_id": doc_id, "lang": lang, "rank": rank, "phrase": kp.phrase,
                          "score": round(kp.score, 6), "method": kp.method, "count": kp.count,
@@ -393,14 +394,16 @@ def keyphrase_rows(doc_id: str, runs: list[dict], idf: Mapping[str, float], top_
 
 def run(inputs: Mapping[str, Any], outputs: Mapping[str, Any], params: Mapping[str, Any]) -> dict[str, Any]:
     """IDF from the corpus's Chinese tokens (first pass), then ranked phrases per document and language."""
-    top_k = int(params.get("keyphrases", {}).get("top_k", 20))
+    section = params.get("keyphrases", {})
+    top_k = int(section.get("top_k", 20))
+    model = section.get("spacy_model", SPACY_MODEL)
     zh_docs = ([t["norm"] for t in toks if t["lang"] == "zh" and t["pos"] != "PUNCT"]
                for _, toks in iter_groups(inputs["tokens"], TOKENS, columns=["doc_id", "lang", "norm", "pos"]))
     idf = build_idf(d for d in zh_docs if d)
     by_lang: dict[str, int] = {}
     with TableWriter(outputs["keyphrases"], KEYPHRASES) as out:
         for doc_id, runs in iter_groups(inputs["segments"], SEGMENTS):
-            rows = keyphrase_rows(doc_id, runs, idf, top_k)
+            rows = keyphrase_rows(doc_id, runs, idf, top_k, model)
             for r in rows:
                 by_lang[r["lang"]] = by_lang.get(r["lang"], 0) + 1
             out.write(rows)
