@@ -3,6 +3,7 @@
 * ``models/gazetteer/places.tsv``: places with English names, pinyin, type and parent;
 * ``models/lexicon/orgs.tsv``: Party and state bodies; ``template`` rows (``{P}省委`` =
   ``CPC {P} Provincial Committee``) are expanded for every place of their level;
+  ``models/lexicon/events.tsv``: named meetings and congresses, templates likewise;
 * ``models/lexicon/titles.tsv``: posts; ``models/lexicon/persons.tsv``: people whose
   English names are not plain pinyin (only these are linked by lexicon).
 
@@ -101,19 +102,19 @@ def load_places(lex: Lexicon, path: Path) -> list[tuple[dict[str, str], str, str
     return places
 
 
-def load_orgs(lex: Lexicon, path: Path, places: list[tuple[dict[str, str], str, str]]) -> None:
-    """Add organisations, expanding ``{P}`` templates for every place of the template's level."""
+def load_bodies(lex: Lexicon, path: Path, places: list[tuple[dict[str, str], str, str]], label: str = "ORG") -> None:
+    """Add organisations (or events), expanding ``{P}`` templates for every place of the template's level."""
     for r in _rows(path):
         zh_forms = [r["zh"], *_split(r["aliases_zh"])]
         en_forms = [r["en"], *_split(r["aliases_en"])]
         if r["type"] != "template":
-            lex.add(Entry(r["key"], "ORG", r["zh"], r["en"], kind=r["type"]), zh_forms, en_forms)
+            lex.add(Entry(r["key"], label, r["zh"], r["en"], kind=r["type"]), zh_forms, en_forms)
             continue
         kinds = {"autonomous_region"} if "-AR-" in r["key"] else TEMPLATE_TYPES.get(r["level"], set())
         for place, p_zh, p_en in places:
             if place["type"] not in kinds:
                 continue
-            entry = Entry(f"{r['key']}@{place['key']}", "ORG", r["zh"].replace("{P}", p_zh),
+            entry = Entry(f"{r['key']}@{place['key']}", label, r["zh"].replace("{P}", p_zh),
                           r["en"].replace("{P}", p_en), kind=r["level"])
             lex.add(entry, [f.replace("{P}", p_zh) for f in zh_forms], [f.replace("{P}", p_en) for f in en_forms])
 
@@ -135,7 +136,8 @@ def lexicon(models: Path = MODELS) -> Lexicon:
     """All of models/ loaded once per process."""
     lex = Lexicon()
     places = load_places(lex, models / "gazetteer" / "places.tsv")
-    load_orgs(lex, models / "lexicon" / "orgs.tsv", places)
+    load_bodies(lex, models / "lexicon" / "orgs.tsv", places)
+    load_bodies(lex, models / "lexicon" / "events.tsv", places, label="EVENT")
     load_titles(lex, models / "lexicon" / "titles.tsv")
     load_persons(lex, models / "lexicon" / "persons.tsv")
     return lex
@@ -151,14 +153,18 @@ def context_abbreviations(models: Path = MODELS) -> Trie[Entry]:
     Their key is ``CTX:<template key>``; linking resolves it to the place the document is about.
     """
     trie: Trie[Entry] = Trie()
-    for r in _rows(models / "lexicon" / "orgs.tsv"):
-        if r["type"] != "template":
-            continue
+    for r, label in _template_rows(models):
         for form in [r["zh"], *_split(r["aliases_zh"])]:
             if form.startswith("{P}") and len(form) - 3 >= 2 and "{P}" not in form[3:]:
-                entry = Entry(CONTEXT_PREFIX + r["key"], "ORG", form[3:], r["en"], kind=r["level"])
+                entry = Entry(CONTEXT_PREFIX + r["key"], label, form[3:], r["en"], kind=r["level"])
                 trie.add(form[3:], entry)
     return trie
+
+
+def _template_rows(models: Path) -> list[tuple[dict[str, str], str]]:
+    """Template rows of the organisation and event lexicons, with their label."""
+    return [(r, label) for name, label in (("orgs.tsv", "ORG"), ("events.tsv", "EVENT"))
+            for r in _rows(models / "lexicon" / name) if r["type"] == "template"]
 
 
 _EN_BODY = re.compile(r"^(?P<body>.+?) of the (?:CPC )?\{P\} (?:Provincial|Municipal|County) (?:Party )?Committee$")
@@ -169,11 +175,9 @@ def context_abbreviations_en(models: Path = MODELS) -> Trie[Entry]:
     """English template bodies named without their place (``Organization Department``,
     ``Commission for Political and Legal Affairs``): keys ``CTX:<template key>``."""
     trie: Trie[Entry] = Trie()
-    for r in _rows(models / "lexicon" / "orgs.tsv"):
-        if r["type"] != "template":
-            continue
+    for r, label in _template_rows(models):
         for form in [r["en"], *_split(r["aliases_en"])]:
             m = _EN_BODY.match(form)
             if m and " " in m["body"] and "{P}" not in m["body"]:
-                trie.add(m["body"].lower(), Entry(CONTEXT_PREFIX + r["key"], "ORG", r["zh"], m["body"], kind=r["level"]))
+                trie.add(m["body"].lower(), Entry(CONTEXT_PREFIX + r["key"], label, r["zh"], m["body"], kind=r["level"]))
     return trie

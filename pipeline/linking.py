@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from pipeline.chinese import to_simplified
-from pipeline.lexicons import CONTEXT_PREFIX, Entry, lexicon
+from pipeline.lexicons import CONTEXT_PREFIX, Entry, context_abbreviations, lexicon
 from pipeline.translit import match_key, person_pinyin, place_pinyin, surname_table
 
 PROVINCE_TYPES = {"province", "autonomous_region", "municipality", "sar"}
@@ -51,9 +51,11 @@ def _entry(m: Mention) -> Entry | None:
         return lex.entries[m.key]
     if m.key and m.key.startswith(CONTEXT_PREFIX):
         return Entry(m.key, m.label, to_simplified(m.text), m.text)
-    surface = to_simplified(m.text) if m.lang == "zh" else m.text.lower()
+    surface = to_simplified(m.text) if m.lang == "zh" else m.text.lower().replace("-", " ")
     trie = lex.zh if m.lang == "zh" else lex.en
     same = [e for e in trie.get(surface) if e.label == m.label]
+    if not same and m.lang == "zh":
+        same = [e for e in context_abbreviations().get(surface) if e.label == m.label]
     return same[0] if len(same) == 1 else None
 
 

@@ -143,3 +143,14 @@ def test_entity_links_are_consistent(tables):
 def test_chinese_enumerations_keep_every_item():
     found = _zh("成都、攀枝花、德阳、宜宾等市委社工部作交流发言。")
     assert [t for t, label in found if label == "GPE"] == ["成都", "攀枝花", "德阳", "宜宾"]
+
+
+def test_the_same_meeting_links_across_reports_and_languages(tables):
+    keys = {(e["doc_id"][:3], e["text"]): e["entity_key"] for e in tables["entities"].to_pylist()
+            if e["label"] == "EVENT"}
+    sichuan = "TPL-P-SWC@CN-SC"
+    assert keys[("004", "省委社会工作会议")] == sichuan
+    assert keys[("001", "CPC Sichuan Provincial Committee Conference on Social Work")] == sichuan
+    assert keys[("000", "Sichuan Provincial Party Committee Social Work Conference")] == sichuan
+    assert keys[("000", "Jilin Provincial Party Committee Social Work Conference")] == "TPL-P-SWC@CN-JL"
+    assert keys[("004", "中央社会工作会议")] == keys[("001", "Central Conference on Social Work")]
