@@ -17,7 +17,7 @@ from typing import Any
 
 from pipeline import ner_en, ner_zh
 from pipeline.chinese import to_simplified
-from pipeline.io import Row, TableWriter, batched, iter_groups
+from pipeline.io import Row, TableWriter, batched, iter_groups, params_section
 from pipeline.linking import Mention, document_places, link
 from pipeline.mentions import Candidate
 from pipeline.schema import ENTITIES, ENTITY_LINKS, SEGMENTS, SENTENCES
@@ -36,9 +36,6 @@ class EntityParams:
     batch_docs: int = 32
     spacy_batch_size: int = 64
 
-    @classmethod
-    def from_params(cls, section: Mapping[str, Any]) -> EntityParams:
-        return cls(**{k: section[k] for k in cls.__dataclass_fields__ if k in section})
 
 
 @dataclass(frozen=True)
@@ -131,7 +128,7 @@ def _documents(inputs: Mapping[str, str | Path]) -> Iterator[DocInput]:
 
 def run(inputs: Mapping[str, str | Path], outputs: Mapping[str, str | Path], params: Mapping[str, Any]) -> dict[str, Any]:
     """Read ``segments`` and ``sentences``; write ``entities`` and ``entity_links``."""
-    p = EntityParams.from_params(params.get("entities", {}))
+    p = params_section(EntityParams, params.get("entities", {}))
     all_rows: list[Row] = []
     by_label: dict[str, int] = {}
     with TableWriter(outputs["entities"], ENTITIES) as ents:

@@ -197,3 +197,11 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
             batch = []
     if batch:
         yield batch
+
+
+def params_section(cls: type[T], section: Mapping[str, Any]) -> T:
+    """A params dataclass from its params.yaml section; unknown keys are refused (typos fail loudly)."""
+    unknown = sorted(set(section) - set(cls.__dataclass_fields__))  # type: ignore[attr-defined]
+    if unknown:
+        raise ValueError(f"params.yaml: unknown keys {unknown} for {cls.__name__}")
+    return cls(**section)

@@ -25,7 +25,7 @@ import spacy
 from spacy.language import Language
 
 from pipeline import chinese
-from pipeline.io import Row, TableWriter, batched, iter_groups, iter_rows
+from pipeline.io import Row, TableWriter, batched, iter_groups, iter_rows, params_section
 from pipeline.schema import DOCUMENTS, SEGMENTS, SENTENCES, TOKENS
 from pipeline.stages import STAGES
 
@@ -54,10 +54,6 @@ class SegmentParams:
     spacy_batch_size: int = 64
     max_chunk_chars: int = 100_000
 
-    @classmethod
-    def from_params(cls, section: Mapping[str, Any]) -> SegmentParams:
-        known = {k: section[k] for k in cls.__dataclass_fields__ if k in section}
-        return cls(**known)
 
 
 @dataclass(frozen=True)
@@ -226,7 +222,7 @@ def rows_for_document(doc_id: str, runs: list[Row], sentences: list[list[Sentenc
 
 def run(inputs: Mapping[str, str | Path], outputs: Mapping[str, str | Path], params: Mapping[str, Any]) -> dict[str, int]:
     """Read ``segments`` (checked against ``documents``); write ``sentences`` and ``tokens``."""
-    p = SegmentParams.from_params(params.get("segment", {}))
+    p = params_section(SegmentParams, params.get("segment", {}))
     doc_ids = [r["doc_id"] for r in iter_rows(inputs["documents"], DOCUMENTS, columns=["doc_id"])]
     groups = iter_groups(inputs["segments"], SEGMENTS)
     seen = []

@@ -80,3 +80,12 @@ def test_two_runs_are_byte_identical(seed_outputs, tmp_path, params):
         first = hashlib.sha256((seed_outputs / spec.filename).read_bytes()).hexdigest()
         second = hashlib.sha256((tmp_path / spec.filename).read_bytes()).hexdigest()
         assert first == second, spec.name
+
+
+def test_params_sections_refuse_unknown_keys():
+    from pipeline.io import params_section
+    from pipeline.segment import SegmentParams
+
+    assert params_section(SegmentParams, {"batch_docs": 4}).batch_docs == 4
+    with pytest.raises(ValueError, match="unknown keys"):
+        params_section(SegmentParams, {"spacy_modle": "x"})
