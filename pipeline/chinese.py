@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 import opencc
+import rjieba
 
 
 @lru_cache(maxsize=8)
@@ -42,3 +44,17 @@ def variant_counts(text: str) -> tuple[int, int]:
 def han_script(n_trad: int, n_simp: int) -> str:
     """``Hant`` when Traditional-only characters outnumber Simplified-only ones, else ``Hans``."""
     return "Hant" if n_trad > n_simp else "Hans"
+
+
+def word_spans(words: Iterable[tuple[str, str]]) -> list[tuple[int, int, str, str]]:
+    """(start, end, word, tag) for consecutive (word, tag) pairs that together cover a text."""
+    out, pos = [], 0
+    for word, tag in words:
+        out.append((pos, pos + len(word), word, tag))
+        pos += len(word)
+    return out
+
+
+def jieba_words(simplified: str) -> list[tuple[int, int, str, str]]:
+    """rjieba words with their POS tags and offsets (run on a simplified copy)."""
+    return word_spans(rjieba.tag(simplified))

@@ -74,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _evaluate(args: argparse.Namespace) -> int:
     from pipeline import evaluate
-    from pipeline.io import read_table
+    from pipeline.io import read_table, read_tsv
     from pipeline.schema import ENTITIES, SEGMENTS
 
     if args.task == "ner":
@@ -87,7 +87,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     if args.task == "seed-dates":
         from pipeline.schema import DATES
 
-        result = evaluate.seed_date_scores(read_table(args.dates, DATES).to_pylist(), evaluate.read_tsv(args.gold))
+        result = evaluate.seed_date_scores(read_table(args.dates, DATES).to_pylist(), read_tsv(args.gold))
         write_metrics(args.metrics, result)
         print(json.dumps(result, indent=2))
         return 0

@@ -47,10 +47,6 @@ class DocInput:
     sentences: list[Row]
 
 
-def _placed(cands: list[Candidate], text: str, offset: int, lang: str) -> list[Mention]:
-    return [Mention(offset + c.start, offset + c.end, text[c.start: c.end], c.label, lang, c.key) for c in cands]
-
-
 def doc_mentions(doc: DocInput, english: dict[int, list[Candidate]], p: EntityParams) -> list[tuple[Mention, Candidate]]:
     """Mentions of one document with the candidate each came from, in text order."""
     found: list[tuple[Mention, Candidate]] = []

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from pipeline.io import read_tsv
 from pipeline.markup import parse_markup
 
 Triple = tuple[int, int, str]
@@ -169,14 +170,6 @@ def span_languages(segments: list[dict]) -> dict[tuple[str, int], str]:
             out[(seg["doc_id"], i)] = seg["lang"]
     return out
 
-
-def read_tsv(path: str | Path) -> list[dict[str, str]]:
-    """Rows of a tab-separated file with a header (lines starting with # are comments)."""
-    import csv
-
-    with open(path, encoding="utf-8", newline="") as fh:
-        lines = [ln for ln in fh if not ln.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 def evaluate_dates_file(path: str | Path) -> dict:

@@ -9,6 +9,7 @@ identical rows.
 
 from __future__ import annotations
 
+import csv
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -205,3 +206,10 @@ def params_section(cls: type[T], section: Mapping[str, Any]) -> T:
     if unknown:
         raise ValueError(f"params.yaml: unknown keys {unknown} for {cls.__name__}")
     return cls(**section)
+
+
+def read_tsv(path: str | os.PathLike[str]) -> list[dict[str, str]]:
+    """Rows of a tab-separated file with a header; lines starting with ``#`` are comments; no quoting."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        lines = [line for line in fh if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))

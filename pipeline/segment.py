@@ -20,12 +20,18 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import rjieba
 import spacy
 from spacy.language import Language
 
 from pipeline import chinese
-from pipeline.io import Row, TableWriter, batched, iter_groups, iter_rows, params_section
+from pipeline.io import (
+    Row,
+    TableWriter,
+    batched,
+    iter_groups,
+    iter_rows,
+    params_section,
+)
 from pipeline.schema import DOCUMENTS, SEGMENTS, SENTENCES, TOKENS
 from pipeline.stages import STAGES
 
@@ -108,8 +114,7 @@ def jieba_upos(word: str, tag: str) -> str:
 def zh_tokens(text: str, simplified: str) -> list[Token]:
     """rjieba tokens with POS, found on the simplified copy, offsets valid in both."""
     tokens, pos = [], 0
-    for word, tag in rjieba.tag(simplified):
-        start, pos = pos, pos + len(word)
+    for start, pos, word, tag in chinese.jieba_words(simplified):
         if word.isspace():
             continue
         tokens.append(Token(start, pos, word, None, jieba_upos(word, tag), tag))

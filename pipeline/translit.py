@@ -8,7 +8,6 @@ given name from pypinyin, written the way Chinese media print names in English:
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from functools import lru_cache
@@ -17,6 +16,7 @@ from pathlib import Path
 from pypinyin import Style, lazy_pinyin
 
 from pipeline.chinese import to_simplified
+from pipeline.io import read_tsv
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
 SURNAMES = MODELS / "lexicon" / "surnames.tsv"
@@ -25,8 +25,7 @@ SURNAMES = MODELS / "lexicon" / "surnames.tsv"
 @lru_cache(maxsize=1)
 def surname_table(path: Path = SURNAMES) -> dict[str, str]:
     """Chinese surname → its pinyin as a surname (single and compound)."""
-    with open(path, encoding="utf-8", newline="") as fh:
-        return {r["surname"]: r["pinyin"] for r in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)}
+    return {r["surname"]: r["pinyin"] for r in read_tsv(path)}
 
 
 def syllables(text: str) -> list[str]:

@@ -8,10 +8,11 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import GOLD, ROOT
+
 from pipeline.dates import Anchor, Found, infer_anchor
-from pipeline.evaluate import read_tsv, seed_date_scores
+from pipeline.evaluate import seed_date_scores
+from pipeline.io import read_tsv
 from pipeline.timex import Timex
 
 

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import csv
 import os
 
 import pytest
-
 from conftest import GOLD
+
 from pipeline import ner_en, ner_zh
 from pipeline.chinese import to_simplified
 from pipeline.evaluate import seed_gold, seed_scores, span_languages
+from pipeline.io import read_tsv
 from pipeline.linking import Mention, link
 from pipeline.markup import parse_markup, to_markup
 
@@ -19,8 +19,7 @@ SNAPSHOT_COLUMNS = ("doc_id", "start", "end", "label", "lang", "text", "norm", "
 
 
 def _thresholds() -> list[dict]:
-    with open(GOLD / "ner_thresholds.tsv", encoding="utf-8") as fh:
-        return list(csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t"))
+    return read_tsv(GOLD / "ner_thresholds.tsv")
 
 
 @pytest.fixture(scope="module")

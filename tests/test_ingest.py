@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 
 import opencc
 import pytest
 import yaml
-
 from conftest import GOLD, SEEDS, run_on_files
+
+from pipeline.io import read_tsv
 
 
 def _gold_removals() -> dict[str, dict[int, tuple[str, str]]]:
     gold: dict[str, dict[int, tuple[str, str]]] = {}
-    with open(GOLD / "boilerplate.tsv", encoding="utf-8") as fh:
-        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
-        for r in rows:
-            gold.setdefault(r["doc_id"], {})[int(r["line_no"])] = (r["kind"], r["text"])
+    for r in read_tsv(GOLD / "boilerplate.tsv"):
+        gold.setdefault(r["doc_id"], {})[int(r["line_no"])] = (r["kind"], r["text"])
     return gold
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import GOLD
-from pipeline.evaluate import read_tsv
+
+from pipeline.io import read_tsv
 
 
 @pytest.fixture(scope="module")
